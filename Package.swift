@@ -1,0 +1,27 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Rulebook",
+    products: [
+        .library(name: "Rulebook", targets: ["Rulebook"]),
+        .library(name: "ContactCenterRules", targets: ["ContactCenterRules"]),
+        .executable(name: "rulebook", targets: ["rulebook"]),
+    ],
+    dependencies: [],
+    targets: [
+        .target(name: "Rulebook"),
+        .target(name: "ContactCenterRules", dependencies: ["Rulebook"]),
+        .executableTarget(
+            name: "rulebook",
+            dependencies: ["Rulebook", "ContactCenterRules"],
+            path: "Examples/rulebook"
+        ),
+        .testTarget(name: "RulebookTests", dependencies: ["Rulebook"]),
+        .testTarget(
+            name: "ContactCenterRulesTests",
+            dependencies: ["Rulebook", "ContactCenterRules", "rulebook"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,269 @@
+/// A streaming evaluation of a policy: feed events, tell it that time has passed,
+/// and finish.
+///
+/// Sans-IO: it never reads a file or a clock. `advance(to:)` is a promise that no
+/// event earlier than the given time is still to come; cases that closed by then are
+/// judged and their verdicts reported. An event that changes an already judged case
+/// (a supervisor's confirmation days later) revises it at the next step, so the
+/// verdicts converge to what a batch run over the whole log gives.
+///
+/// ```swift
+/// var evaluation = try Evaluation(policy: policy)
+/// evaluation.feed(event)
+/// let changes = evaluation.advance(to: now)   // verdicts certain by now
+/// let rest = evaluation.finish()              // the log is complete
+/// ```
+public struct Evaluation: Sendable {
+    /// The policy being evaluated.
+    public let policy: Policy
+    /// The policy's calendar.
+    public let calendar: PolicyCalendar
+    /// The table that interns this evaluation's strings.
+    public private(set) var symbols = SymbolTable()
+    /// What has been read and judged so far.
+    public private(set) var statistics = EvaluationStatistics()
+
+    private var decoder: EventLineDecoder
+    private var programs: [ScheduleProgram] = []
+    private var routes: [Symbol: [Int]] = [:]
+    private var eventCounts: [EventCount] = []
+    private var caseVerdicts: [[Symbol: [Verdict]]]
+    private var derivedRules: [Int]
+    private var derivedVerdicts: [Verdict] = []
+    private var nextSequence = 1
+
+    private struct EventCount: Sendable {
+        var ruleIndex: Int
+        var selector: CompiledSelector
+        var person: Symbol
+        var subject: Symbol?
+        var items: [CountedItem] = []
+    }
+
+    /// Prepares an evaluation of `policy`.
+    ///
+    /// - Throws: ``PolicyError`` for an unknown time zone, duplicate rule ids, or
+    ///   rules over verdicts of missing rules or in a cycle.
+    public init(policy: Policy) throws(PolicyError) {
+        self.policy = policy
+        do { calendar = try PolicyCalendar(timeZone: policy.timeZone) } catch {
+            throw .unknownTimeZone(policy.timeZone)
+        }
+        decoder = EventLineDecoder(schema: policy.schema)
+        derivedRules = try Self.derivedOrder(policy.rules)
+
+        var programs: [ScheduleProgram] = []
+        var symbols = SymbolTable()
+        var eventCounts: [EventCount] = []
+        for (index, rule) in policy.rules.enumerated() {
+            switch rule.kind {
+            case .schedule(let scheduleRule):
+                var programIndex = programs.firstIndex { $0.schedule == scheduleRule.schedule }
+                if programIndex == nil {
+                    programs.append(ScheduleProgram(scheduleRule.schedule, symbols: &symbols))
+                    programIndex = programs.count - 1
+                }
+                if let programIndex {
+                    programs[programIndex].rules.append(
+                        .init(ruleIndex: index, rule: rule, outcomes: scheduleRule.outcomes))
+                }
+            case .count(let count):
+                if case .events(let selector, let person, let subject) = count.input {
+                    eventCounts.append(EventCount(
+                        ruleIndex: index, selector: CompiledSelector(selector, symbols: &symbols),
+                        person: symbols.intern(person), subject: subject.map { symbols.intern($0) }))
+                }
+            case .ladder:
+                break
+            }
+        }
+        for (index, program) in programs.enumerated() {
+            for type in program.eventTypes { routes[type, default: []].append(index) }
+        }
+        self.programs = programs
+        self.eventCounts = eventCounts
+        self.symbols = symbols
+        caseVerdicts = Array(repeating: [:], count: programs.count)
+    }
+
+    // MARK: Feeding
+
+    /// Reads one line of a JSON Lines log and evaluates its event.
+    ///
+    /// - Parameters:
+    ///   - bytes: the line, without its `\n`.
+    ///   - number: its 1-based line number: the evidence verdicts cite.
+    /// - Returns: a diagnostic if the line was rejected or skipped.
+    @discardableResult
+    public mutating func feed(line bytes: UnsafeBufferPointer<UInt8>, number: Int) -> LogDiagnostic? {
+        statistics.linesRead += 1
+        switch decoder.decode(bytes, line: number, symbols: &symbols) {
+        case .event(let event):
+            feed(event)
+            return nil
+        case .blank:
+            statistics.blankLines += 1
+        case .duplicate:
+            statistics.duplicateLines += 1
+        case .diagnostic(let diagnostic):
+            if diagnostic.severity == .error { statistics.rejectedLines += 1 } else { statistics.skippedLines += 1 }
+            return diagnostic
+        }
+        return nil
+    }
+
+    /// Reads one line of a JSON Lines log given as a string.
+    @discardableResult
+    public mutating func feed(line: String, number: Int) -> LogDiagnostic? {
+        var text = line
+        return text.withUTF8 { feed(line: $0, number: number) }
+    }
+
+    /// Records a line that was too long to read, and returns its diagnostic.
+    public mutating func rejectOverlongLine(number: Int, length: Int) -> LogDiagnostic {
+        statistics.linesRead += 1
+        statistics.rejectedLines += 1
+        return LogDiagnostic(
+            severity: .error, line: number,
+            message: "line of \(length) bytes is longer than the limit of \(EventLogReader.maximumLineLength) bytes; skipped")
+    }
+
+    /// Evaluates one event, interned with this evaluation's ``symbols``.
+    public mutating func feed(_ event: Event) {
+        statistics.events += 1
+        nextSequence = max(nextSequence, event.line + 1)
+        if let targets = routes[event.type] {
+            for index in targets { programs[index].ingest(event) }
+        }
+        for index in eventCounts.indices where eventCounts[index].selector.matches(event) {
+            guard let person = event[eventCounts[index].person]?.symbol else { continue }
+            let subject = eventCounts[index].subject.flatMap { event[$0]?.symbol }.map { symbols[$0] } ?? symbols[event.type]
+            eventCounts[index].items.append(
+                CountedItem(person: symbols[person], subject: subject, time: event.time, evidence: [event.line]))
+        }
+    }
+
+    /// Builds an event from strings and evaluates it; its line is the next sequence
+    /// number unless given.
+    ///
+    /// ```swift
+    /// evaluation.feed("clock.in", at: try RFC3339.parse("2026-03-02T09:41:00+08:00"),
+    ///                 ["employee": "E001"])
+    /// ```
+    public mutating func feed(_ type: String, at time: Instant, line: Int? = nil, _ fields: [String: FieldInput]) {
+        let fields = fields.map { name, input in
+            Event.Field(name: symbols.intern(name), value: input.value(symbols: &symbols))
+        }
+        feed(Event(type: symbols.intern(type), time: time, line: line ?? nextSequence, fields: fields))
+    }
+
+    // MARK: Judging
+
+    /// Judges every case that closed by `time` and every judged case that changed.
+    ///
+    /// - Returns: the verdicts issued and retracted by this step.
+    public mutating func advance(to time: Instant) -> VerdictChanges {
+        var changes = VerdictChanges()
+        for index in programs.indices {
+            let ids = programs[index].casesToJudge(upTo: time)
+            guard !ids.isEmpty else { continue }
+            var memo: [Symbol: ScheduleProgram.CaseFacts?] = [:]
+            for id in ids {
+                let new = programs[index].judge(id, calendar: calendar, symbols: symbols, memo: &memo)
+                changes.record(old: caseVerdicts[index][id] ?? [], new: new)
+                caseVerdicts[index][id] = new.isEmpty ? nil : new
+            }
+            for rule in programs[index].rules { statistics.casesJudged[rule.rule.id, default: 0] += ids.count }
+        }
+        if !derivedRules.isEmpty {
+            let new = judgeDerived(upTo: time)
+            changes.record(old: derivedVerdicts, new: new)
+            derivedVerdicts = new
+        }
+        changes.sort()
+        return changes
+    }
+
+    /// Judges everything: the log is complete, so every pending deadline has passed.
+    ///
+    /// - Parameter asOf: judge only cases that closed by this time and leave later
+    ///   ones pending (counted in ``statistics``); `nil` for a complete log.
+    public mutating func finish(asOf: Instant? = nil) -> VerdictChanges {
+        let changes = advance(to: asOf ?? .distantFuture)
+        statistics.pendingCases = programs.reduce(0) { $0 + $1.pendingCount }
+        return changes
+    }
+
+    /// Every verdict in force, in output order.
+    public var verdicts: [Verdict] {
+        var all = derivedVerdicts
+        for table in caseVerdicts { for list in table.values { all.append(contentsOf: list) } }
+        return all.sorted(by: Verdict.outputOrder)
+    }
+
+    private func judgeDerived(upTo time: Instant) -> [Verdict] {
+        var byRule: [String: [Verdict]] = [:]
+        for table in caseVerdicts { for list in table.values { for v in list { byRule[v.rule, default: []].append(v) } } }
+        var derived: [Verdict] = []
+        for index in derivedRules {
+            let rule = policy.rules[index]
+            func items(_ rules: [String], _ outcomes: (String) -> [String]?) -> [CountedItem] {
+                rules.flatMap { id in
+                    (byRule[id] ?? []).filter { v in v.time <= time && (outcomes(id)?.contains(v.outcome) ?? true) }
+                        .compactMap { v in
+                            v.employee.map { CountedItem(person: $0, subject: v.subject, time: v.time, evidence: v.evidence) }
+                        }
+                }
+            }
+            let produced: [Verdict]
+            switch rule.kind {
+            case .schedule:
+                continue
+            case .count(let count):
+                switch count.input {
+                case .verdicts(let rules, let outcomes):
+                    produced = count.verdicts(of: rule, items: items(rules) { _ in outcomes }, calendar: calendar)
+                case .events:
+                    let stored = eventCounts.first { $0.ruleIndex == index }?.items ?? []
+                    produced = count.verdicts(of: rule, items: stored.filter { $0.time <= time }, calendar: calendar)
+                }
+            case .ladder(let ladder):
+                let counted = items(ladder.counted.map(\.rule)) { id in
+                    ladder.counted.first { $0.rule == id }?.outcomes
+                }
+                produced = ladder.verdicts(of: rule, items: counted)
+            }
+            byRule[rule.id, default: []].append(contentsOf: produced)
+            derived.append(contentsOf: produced)
+        }
+        return derived
+    }
+
+    /// The indices of rules that are not schedule rules, each after the rules whose
+    /// verdicts it reads.
+    private static func derivedOrder(_ rules: [Rule]) throws(PolicyError) -> [Int] {
+        var indexByID: [String: Int] = [:]
+        for (index, rule) in rules.enumerated() {
+            guard indexByID.updateValue(index, forKey: rule.id) == nil else { throw .duplicateRule(rule.id) }
+        }
+        for rule in rules {
+            for input in rule.inputRules where indexByID[input] == nil {
+                throw .unknownInputRule(rule: rule.id, input: input)
+            }
+        }
+        var order: [Int] = []
+        var state: [Int: Bool] = [:]  // false: visiting, true: done
+        func visit(_ index: Int, path: [String]) throws(PolicyError) {
+            if state[index] == true { return }
+            if state[index] == false { throw .cycle(path + [rules[index].id]) }
+            state[index] = false
+            for input in rules[index].inputRules {
+                if let next = indexByID[input] { try visit(next, path: path + [rules[index].id]) }
+            }
+            state[index] = true
+            if case .schedule = rules[index].kind {} else { order.append(index) }
+        }
+        for index in rules.indices { try visit(index, path: []) }
+        return order
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// A field value written in Swift, for events built in code rather than read.
+///
+/// ```swift
+/// let fields: [String: FieldInput] = ["employee": "E001", "holiday": true, "totalMinutes": 600]
+/// ```
+public enum FieldInput: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByFloatLiteral
+{
+    /// An id or text.
+    case text(String)
+    /// A number, exact.
+    case number(Decimal)
+    /// A boolean.
+    case boolean(Bool)
+    /// A time.
+    case time(Instant)
+
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(integerLiteral value: Int) { self = .number(Decimal(value)) }
+    public init(booleanLiteral value: Bool) { self = .boolean(value) }
+    /// A float literal is read from its decimal text, so `15.3` is exactly 15.3.
+    public init(floatLiteral value: Double) { self = .number(Decimal(string: "\(value)") ?? Decimal(value)) }
+
+    func value(symbols: inout SymbolTable) -> FieldValue {
+        switch self {
+        case .text(let text): .symbol(symbols.intern(text))
+        case .number(let number): .number(number)
+        case .boolean(let flag): .boolean(flag)
+        case .time(let instant): .instant(instant)
+        }
+    }
+}

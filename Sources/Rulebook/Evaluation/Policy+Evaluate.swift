@@ -1,0 +1,50 @@
+/// The outcome of evaluating a whole log.
+public struct EvaluationReport: Sendable {
+    /// Every verdict, in output order.
+    public var verdicts: [Verdict]
+    /// What was read and judged.
+    public var statistics: EvaluationStatistics
+    /// The calendar verdict times are written in.
+    public var calendar: PolicyCalendar
+}
+
+extension Policy {
+    /// Evaluates a whole log file (`-` for standard input) in one pass.
+    ///
+    /// The same core as a streaming ``Evaluation``: every line is fed, then the
+    /// evaluation finishes, so batch and streaming give the same verdicts.
+    ///
+    /// - Parameters:
+    ///   - path: the JSON Lines log, `-` for standard input.
+    ///   - asOf: leave deadlines after this time pending; `nil` for a complete log.
+    ///   - diagnostics: called with each rejected or skipped line, in order.
+    /// - Throws: ``PolicyError`` if the policy is invalid, ``EventLogReader/Failure``
+    ///   if the file cannot be read.
+    public func evaluate(
+        logAt path: String, asOf: Instant? = nil, diagnostics: (LogDiagnostic) -> Void = { _ in }
+    ) throws -> EvaluationReport {
+        var evaluation = try Evaluation(policy: self)
+        try EventLogReader(path: path).forEachLine { line in
+            switch line {
+            case .bytes(let bytes, let number):
+                if let diagnostic = evaluation.feed(line: bytes, number: number) { diagnostics(diagnostic) }
+            case .tooLong(let number, let length):
+                diagnostics(evaluation.rejectOverlongLine(number: number, length: length))
+            }
+        }
+        _ = evaluation.finish(asOf: asOf)
+        return EvaluationReport(verdicts: evaluation.verdicts, statistics: evaluation.statistics, calendar: evaluation.calendar)
+    }
+
+    /// Evaluates the lines of a log held in memory; line numbers start at 1.
+    public func evaluate(
+        lines: some Sequence<String>, asOf: Instant? = nil, diagnostics: (LogDiagnostic) -> Void = { _ in }
+    ) throws(PolicyError) -> EvaluationReport {
+        var evaluation = try Evaluation(policy: self)
+        for (index, line) in lines.enumerated() {
+            if let diagnostic = evaluation.feed(line: line, number: index + 1) { diagnostics(diagnostic) }
+        }
+        _ = evaluation.finish(asOf: asOf)
+        return EvaluationReport(verdicts: evaluation.verdicts, statistics: evaluation.statistics, calendar: evaluation.calendar)
+    }
+}

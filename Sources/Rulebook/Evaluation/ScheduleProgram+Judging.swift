@@ -1,0 +1,227 @@
+import Foundation
+
+extension ScheduleProgram {
+    /// What was found for one case, before any rule turns it into verdicts.
+    struct CaseFacts {
+        var record: CaseRecord
+        /// Per expectation, the event that meets it.
+        var matched: [EventMark?]
+        /// Missing expectations not covered by an unlimited excuse, and their state.
+        var missing: MissingState?
+        /// The excuse that covers the missing events, if any.
+        var coveringExcuse: EventMark?
+        /// The case's rank among its owner's quota-excused cases in the period.
+        var quotaRank: Int?
+        var quotaLimit: Int?
+        /// Per excuse, the first excusing event on a later local date.
+        var tooLate: [EventMark?]
+        /// Lines of excuses that covered something.
+        var excuseLines: [Int]
+    }
+
+    /// The verdicts of every rule over this schedule for the case `id`.
+    func judge(_ id: Symbol, calendar: PolicyCalendar, symbols: SymbolTable, memo: inout [Symbol: CaseFacts?]) -> [Verdict] {
+        guard let facts = facts(id, calendar: calendar, memo: &memo) else { return [] }
+        var verdicts: [Verdict] = []
+        for rule in rules {
+            var chosen: (time: Instant, verdict: Verdict)?
+            for outcome in rule.outcomes {
+                guard let verdict = verdict(outcome, of: rule.rule, facts: facts, calendar: calendar, symbols: symbols)
+                else { continue }
+                if let current = chosen, current.time <= verdict.time { continue }
+                chosen = (verdict.time, verdict)
+            }
+            if let chosen { verdicts.append(chosen.verdict) }
+        }
+        return verdicts
+    }
+
+    /// The facts of case `id`, or `nil` when it gets no verdicts at all (unknown,
+    /// exempt owner, waived).
+    func facts(_ id: Symbol, calendar: PolicyCalendar, memo: inout [Symbol: CaseFacts?]) -> CaseFacts? {
+        if let known = memo[id] { return known }
+        let result = computeFacts(id, calendar: calendar, memo: &memo)
+        memo[id] = .some(result)
+        return result
+    }
+
+    private func computeFacts(_ id: Symbol, calendar: PolicyCalendar, memo: inout [Symbol: CaseFacts?]) -> CaseFacts? {
+        guard let record = cases[id] else { return nil }
+        if let owner = record.owner, exempt[owner] != nil { return nil }
+        if let marks = waiverMarks[id], marks.contains(where: { waiver in waiver.key == nil || waiver.key == record.owner }) {
+            return nil
+        }
+
+        var matched: [EventMark?] = []
+        for (index, expectation) in expectations.enumerated() {
+            let key = expectation.byOwner ? record.owner : id
+            let candidates = key.flatMap { matches[index][$0] } ?? []
+            matched.append(pick(expectation.spec, from: candidates, record: record))
+        }
+
+        let startDate = calendar.localDate(of: record.start)
+        var tooLate: [EventMark?] = Array(repeating: nil, count: excuses.count)
+        var valid: [EventMark?] = Array(repeating: nil, count: excuses.count)
+        for (index, excuse) in excuses.enumerated() {
+            for mark in excuseMarks[index][id] ?? [] where mark.key == nil || mark.key == record.owner || excuse.reference.ownerField == nil {
+                switch excuse.spec.timing {
+                case .any:
+                    if valid[index] == nil { valid[index] = mark }
+                case .sameLocalDate:
+                    let date = calendar.localDate(of: mark.time)
+                    if date == startDate, valid[index] == nil { valid[index] = mark }
+                    if date > startDate, tooLate[index] == nil { tooLate[index] = mark }
+                }
+            }
+        }
+
+        var stillMissing = Set(matched.indices.filter { matched[$0] == nil })
+        var excuseLines: [Int] = []
+        for (index, excuse) in excuses.enumerated() where excuse.spec.quota == nil {
+            guard let mark = valid[index], !stillMissing.isDisjoint(with: excuse.covers) else { continue }
+            stillMissing.subtract(excuse.covers)
+            excuseLines.append(mark.line)
+        }
+
+        var facts = CaseFacts(record: record, matched: matched, missing: nil, coveringExcuse: nil,
+                              quotaRank: nil, quotaLimit: nil, tooLate: tooLate, excuseLines: excuseLines)
+        guard !stillMissing.isEmpty else { return facts }
+        facts.missing = .unexcused
+        for (index, excuse) in excuses.enumerated() where excuse.spec.quota != nil {
+            guard let mark = valid[index], stillMissing.isSubset(of: excuse.covers), let quota = excuse.spec.quota else { continue }
+            facts.coveringExcuse = mark
+            let rank = quotaRank(of: record, excuse: index, quota: quota, calendar: calendar, memo: &memo)
+            facts.quotaRank = rank
+            facts.quotaLimit = quota.limit
+            facts.missing = rank <= quota.limit ? .excused : .beyondQuota
+            break
+        }
+        return facts
+    }
+
+    /// The 1-based position of `record` among its owner's cases in the same quota
+    /// period that need that excuse, ordered by case start, then id.
+    private func quotaRank(
+        of record: CaseRecord, excuse: Int, quota: Quota, calendar: PolicyCalendar, memo: inout [Symbol: CaseFacts?]
+    ) -> Int {
+        guard let owner = record.owner else { return 1 }
+        let period = calendar.period(quota.per, containing: record.start)
+        var rank = 1
+        for other in casesByOwner[owner] ?? [] where other != record.id {
+            guard let candidate = cases[other], candidate.start >= period.start, candidate.start < period.end,
+                  (candidate.start, candidate.id) < (record.start, record.id)
+            else { continue }
+            if let facts = facts(other, calendar: calendar, memo: &memo), facts.coveringExcuse != nil,
+               facts.missing == .excused || facts.missing == .beyondQuota {
+                rank += 1
+            }
+        }
+        return rank
+    }
+
+    private func pick(_ expectation: Expectation, from candidates: [EventMark], record: CaseRecord) -> EventMark? {
+        let lower = expectation.from.map { point($0, of: record) } ?? .distantPast
+        let upper = expectation.to.map { point($0, of: record) } ?? .distantFuture
+        guard lower <= upper else { return nil }
+        let first = candidates.partitioningIndex { $0.time >= lower }
+        var best: EventMark?
+        var index = first
+        while index < candidates.count, candidates[index].time <= upper {
+            let mark = candidates[index]
+            switch expectation.pick {
+            case .earliest:
+                return mark
+            case .latest:
+                if let current = best, current.time >= mark.time { break }
+                best = mark
+            }
+            index += 1
+        }
+        return best
+    }
+
+    // MARK: From facts to verdicts
+
+    private func verdict(
+        _ outcome: ScheduleOutcome, of rule: Rule, facts: CaseFacts, calendar: PolicyCalendar, symbols: SymbolTable
+    ) -> Verdict? {
+        var evidence = [facts.record.mark.line]
+        var value: Decimal?
+        var arguments: [String: String] = [:]
+        guard holds(outcome.condition, facts: facts, evidence: &evidence, value: &value, arguments: &arguments)
+        else { return nil }
+        let time: Instant
+        switch outcome.time {
+        case .point(let p): time = point(p, of: facts.record)
+        case .event(let name):
+            let index = expectations.firstIndex { $0.spec.name == name }
+            time = index.flatMap { facts.matched[$0]?.time } ?? facts.record.closes
+        case .endOfStartDay: time = calendar.endOfDay(containing: facts.record.start)
+        }
+        return Verdict(
+            rule: rule.id, outcome: outcome.outcome, employee: facts.record.owner.map { symbols[$0] },
+            subject: symbols[facts.record.id], time: time, reason: outcome.reason, template: outcome.message,
+            arguments: arguments, evidence: evidence, source: rule.clause.citation, value: value)
+    }
+
+    private func holds(
+        _ condition: ScheduleCondition, facts: CaseFacts,
+        evidence: inout [Int], value: inout Decimal?, arguments: inout [String: String]
+    ) -> Bool {
+        switch condition {
+        case .measure(let measure, let above, let atMost):
+            guard let index = expectations.firstIndex(where: { $0.spec.name == measure.expectation }),
+                  let mark = facts.matched[index] else { return false }
+            let reference = point(measure.from, of: facts.record)
+            let distance = measure.direction == .after ? mark.time - reference : reference - mark.time
+            if let above, !(distance > above) { return false }
+            if let atMost, !(distance <= atMost) { return false }
+            evidence.append(mark.line)
+            value = distance.minutes
+            arguments["limit"] = (atMost ?? above).map { $0.minutes.plainText }
+            return true
+        case .missing(let state):
+            guard facts.missing == state else { return false }
+            evidence.append(contentsOf: facts.matched.compactMap { $0?.line })
+            evidence.append(contentsOf: facts.excuseLines)
+            if let excuse = facts.coveringExcuse { evidence.append(excuse.line) }
+            if let rank = facts.quotaRank {
+                value = Decimal(rank)
+                arguments["rank"] = String(rank)
+                arguments["limit"] = facts.quotaLimit.map(String.init)
+            }
+            return true
+        case .excuseTooLate(let name):
+            guard let index = excuses.firstIndex(where: { $0.spec.name == name }),
+                  let mark = facts.tooLate[index] else { return false }
+            evidence.append(mark.line)
+            return true
+        case .all(let conditions):
+            for condition in conditions
+            where !holds(condition, facts: facts, evidence: &evidence, value: &value, arguments: &arguments) {
+                return false
+            }
+            return true
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in minutes, exactly (to the nanosecond), e.g. `41` or `30.5`.
+    var minutes: Decimal {
+        Decimal(nanoseconds) / Decimal(60_000_000_000)
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `predicate`, for a predicate that is
+    /// false and then true along the array.
+    func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if predicate(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}

@@ -1,0 +1,218 @@
+/// The running state of one ``Schedule``: its cases, the events they may match,
+/// excuses, waivers and exemptions, indexed by interned ids.
+///
+/// Every rule over the same schedule shares one program. Judging a case is a pure
+/// function of this state, so a case judged early and judged again after a late
+/// correction gives what a batch run over the whole log gives.
+struct ScheduleProgram: Sendable {
+    struct CaseRecord: Sendable {
+        var id: Symbol
+        var owner: Symbol?
+        var start: Instant
+        var end: Instant
+        var mark: EventMark
+        var closes: Instant
+    }
+
+    struct CompiledExpectation: Sendable {
+        var spec: Expectation
+        var selector: CompiledSelector
+        var field: Symbol
+        var byOwner: Bool
+    }
+
+    struct CompiledReference: Sendable {
+        var selector: CompiledSelector
+        var caseField: Symbol
+        var ownerField: Symbol?
+    }
+
+    struct CompiledExcuse: Sendable {
+        var spec: Excuse
+        var reference: CompiledReference
+        var covers: [Int]
+    }
+
+    struct CompiledRule: Sendable {
+        var ruleIndex: Int
+        var rule: Rule
+        var outcomes: [ScheduleOutcome]
+    }
+
+    let schedule: Schedule
+    var rules: [CompiledRule] = []
+    let caseSelector: CompiledSelector
+    let idField: Symbol
+    let ownerField: Symbol?
+    let startField: Symbol?
+    let endField: Symbol?
+    let expectations: [CompiledExpectation]
+    let excuses: [CompiledExcuse]
+    let waivers: [CompiledReference]
+    let exemptions: [(selector: CompiledSelector, field: Symbol)]
+    /// Whether judging one case of a person can change another's (quotas, or
+    /// events matched by person).
+    let couplesOwners: Bool
+
+    private(set) var cases: [Symbol: CaseRecord] = [:]
+    private(set) var casesByOwner: [Symbol: [Symbol]] = [:]
+    /// Per expectation: the events keyed by the person or case they name.
+    private(set) var matches: [[Symbol: [EventMark]]]
+    /// Per excuse: the events keyed by case id, with the person they name.
+    private(set) var excuseMarks: [[Symbol: [EventMark]]]
+    private(set) var waiverMarks: [Symbol: [EventMark]] = [:]
+    private(set) var exempt: [Symbol: Int] = [:]
+
+    private var due = MinHeap<DueCase>()
+    private(set) var judged: Set<Symbol> = []
+    private var judgedOwners: Set<Symbol> = []
+    private var dirtyCases: Set<Symbol> = []
+    private var dirtyOwners: Set<Symbol> = []
+
+    struct DueCase: Comparable, Sendable {
+        var closes: Instant
+        var id: Symbol
+        static func < (lhs: DueCase, rhs: DueCase) -> Bool { (lhs.closes, lhs.id) < (rhs.closes, rhs.id) }
+    }
+
+    init(_ schedule: Schedule, symbols: inout SymbolTable) {
+        self.schedule = schedule
+        caseSelector = CompiledSelector(schedule.cases.events, symbols: &symbols)
+        idField = symbols.intern(schedule.cases.id)
+        ownerField = schedule.cases.owner.map { symbols.intern($0) }
+        func field(_ source: TimeSource) -> Symbol? {
+            if case .field(let name) = source { symbols.intern(name) } else { nil }
+        }
+        startField = field(schedule.cases.start)
+        endField = field(schedule.cases.end)
+        expectations = schedule.expectations.map { spec in
+            switch spec.correlation {
+            case .owner(let name):
+                CompiledExpectation(spec: spec, selector: CompiledSelector(spec.events, symbols: &symbols),
+                                    field: symbols.intern(name), byOwner: true)
+            case .caseID(let name):
+                CompiledExpectation(spec: spec, selector: CompiledSelector(spec.events, symbols: &symbols),
+                                    field: symbols.intern(name), byOwner: false)
+            }
+        }
+        func reference(_ spec: CaseReference) -> CompiledReference {
+            CompiledReference(selector: CompiledSelector(spec.events, symbols: &symbols),
+                              caseField: symbols.intern(spec.caseField),
+                              ownerField: spec.ownerField.map { symbols.intern($0) })
+        }
+        let names = schedule.expectations.map(\.name)
+        excuses = schedule.excuses.map { spec in
+            CompiledExcuse(spec: spec, reference: reference(spec.reference),
+                           covers: spec.covers.compactMap { names.firstIndex(of: $0) })
+        }
+        waivers = schedule.waivers.map(reference)
+        exemptions = schedule.exemptions.map {
+            (CompiledSelector($0.events, symbols: &symbols), symbols.intern($0.field))
+        }
+        couplesOwners = schedule.excuses.contains { $0.quota != nil }
+            || schedule.expectations.contains { if case .owner = $0.correlation { true } else { false } }
+        matches = Array(repeating: [:], count: schedule.expectations.count)
+        excuseMarks = Array(repeating: [:], count: schedule.excuses.count)
+    }
+
+    /// The event types this program reads.
+    var eventTypes: Set<Symbol> {
+        var types = Set(caseSelector.types)
+        for e in expectations { types.formUnion(e.selector.types) }
+        for e in excuses { types.formUnion(e.reference.selector.types) }
+        for w in waivers { types.formUnion(w.selector.types) }
+        for e in exemptions { types.formUnion(e.selector.types) }
+        return types
+    }
+
+    var caseCount: Int { cases.count }
+
+    // MARK: Reading events
+
+    mutating func ingest(_ event: Event) {
+        if caseSelector.matches(event) { openCase(event) }
+        for (index, expectation) in expectations.enumerated() where expectation.selector.matches(event) {
+            guard let key = event[expectation.field]?.symbol else { continue }
+            matches[index][key, default: []].insertSorted(EventMark(time: event.time, line: event.line))
+            if expectation.byOwner { touch(owner: key) } else { touch(case: key) }
+        }
+        for (index, excuse) in excuses.enumerated() where excuse.reference.selector.matches(event) {
+            guard let id = event[excuse.reference.caseField]?.symbol else { continue }
+            let owner = excuse.reference.ownerField.flatMap { event[$0]?.symbol }
+            excuseMarks[index][id, default: []].insertSorted(EventMark(time: event.time, line: event.line, key: owner))
+            touch(case: id)
+        }
+        for waiver in waivers where waiver.selector.matches(event) {
+            guard let id = event[waiver.caseField]?.symbol else { continue }
+            let owner = waiver.ownerField.flatMap { event[$0]?.symbol }
+            waiverMarks[id, default: []].insertSorted(EventMark(time: event.time, line: event.line, key: owner))
+            touch(case: id)
+        }
+        for exemption in exemptions where exemption.selector.matches(event) {
+            guard let person = event[exemption.field]?.symbol else { continue }
+            exempt[person] = min(exempt[person] ?? .max, event.line)
+            touch(owner: person)
+        }
+    }
+
+    private mutating func openCase(_ event: Event) {
+        guard let id = event[idField]?.symbol else { return }
+        let mark = EventMark(time: event.time, line: event.line)
+        if let existing = cases[id], mark < existing.mark { return }
+        func time(_ field: Symbol?) -> Instant? { field.map { event[$0]?.instant } ?? event.time }
+        guard let start = time(startField), let end = time(endField) else { return }
+        let owner = ownerField.flatMap { event[$0]?.symbol }
+        var record = CaseRecord(id: id, owner: owner, start: start, end: end, mark: mark, closes: start)
+        record.closes = point(schedule.closes, of: record)
+        if let previous = cases[id], let previousOwner = previous.owner, previousOwner != owner {
+            casesByOwner[previousOwner]?.removeAll { $0 == id }
+            touch(owner: previousOwner)
+        }
+        if let owner, cases[id]?.owner != owner { casesByOwner[owner, default: []].append(id) }
+        cases[id] = record
+        due.insert(DueCase(closes: record.closes, id: id))
+        touch(case: id)
+    }
+
+    private mutating func touch(case id: Symbol) {
+        if judged.contains(id) { dirtyCases.insert(id) }
+        if couplesOwners, let owner = cases[id]?.owner, judgedOwners.contains(owner) { dirtyOwners.insert(owner) }
+    }
+
+    private mutating func touch(owner: Symbol) {
+        if judgedOwners.contains(owner) { dirtyOwners.insert(owner) }
+    }
+
+    // MARK: Deciding what to judge
+
+    /// The cases to judge now: those that closed by `watermark` and were not judged
+    /// yet, and judged ones whose events changed since. Sorted, so that judging is
+    /// deterministic.
+    mutating func casesToJudge(upTo watermark: Instant) -> [Symbol] {
+        var selected = Set<Symbol>()
+        while let next = due.minimum, next.closes <= watermark {
+            _ = due.removeMinimum()
+            guard let record = cases[next.id], record.closes == next.closes else { continue }
+            if judged.insert(next.id).inserted {
+                selected.insert(next.id)
+                if let owner = record.owner { judgedOwners.insert(owner) }
+            }
+        }
+        for id in dirtyCases where judged.contains(id) { selected.insert(id) }
+        for owner in dirtyOwners {
+            for id in casesByOwner[owner] ?? [] where judged.contains(id) { selected.insert(id) }
+        }
+        dirtyCases.removeAll(keepingCapacity: true)
+        dirtyOwners.removeAll(keepingCapacity: true)
+        return selected.sorted()
+    }
+
+    /// Cases not judged yet: pending when the evaluation finishes as of a time.
+    var pendingCount: Int { cases.count - judged.count }
+
+    // MARK: Case geometry
+
+    func point(_ point: CasePoint, of record: CaseRecord) -> Instant {
+        (point.anchor == .start ? record.start : record.end) + point.offset
+    }
+}

@@ -1,0 +1,29 @@
+/// What a step of a streaming evaluation concluded: verdicts that became certain,
+/// and earlier verdicts that a late correction withdrew.
+public struct VerdictChanges: Sendable, Equatable {
+    /// New verdicts, in output order.
+    public var issued: [Verdict]
+    /// Verdicts issued earlier and no longer true, in output order.
+    public var retracted: [Verdict]
+
+    /// Creates a set of changes.
+    public init(issued: [Verdict] = [], retracted: [Verdict] = []) {
+        self.issued = issued
+        self.retracted = retracted
+    }
+
+    /// Whether nothing changed.
+    public var isEmpty: Bool { issued.isEmpty && retracted.isEmpty }
+
+    mutating func record(old: [Verdict], new: [Verdict]) {
+        guard old != new else { return }
+        let oldSet = Set(old), newSet = Set(new)
+        retracted.append(contentsOf: old.filter { !newSet.contains($0) })
+        issued.append(contentsOf: new.filter { !oldSet.contains($0) })
+    }
+
+    mutating func sort() {
+        issued.sort(by: Verdict.outputOrder)
+        retracted.sort(by: Verdict.outputOrder)
+    }
+}

@@ -1,0 +1,55 @@
+/// Something that happened: an instant, a type and named fields.
+///
+/// Events are interned: the type, field names and id values are ``Symbol``s of the
+/// ``SymbolTable`` of the evaluation that reads them, so rules compare integers.
+/// `line` is where the event stood in its log (1-based); it is the evidence a
+/// verdict cites.
+public struct Event: Hashable, Sendable {
+    /// The event's type, e.g. `clock.in`.
+    public var type: Symbol
+    /// When it happened.
+    public var time: Instant
+    /// Its 1-based line in the log, or a sequence number for events built in code.
+    public var line: Int
+    /// Its fields, sorted by name.
+    public private(set) var fields: [Field]
+
+    /// One named value of an event.
+    public struct Field: Hashable, Sendable {
+        /// The field's name.
+        public var name: Symbol
+        /// The field's value.
+        public var value: FieldValue
+
+        /// Creates a field.
+        public init(name: Symbol, value: FieldValue) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    /// Creates an event; fields are sorted by name, the last of equal names wins.
+    public init(type: Symbol, time: Instant, line: Int, fields: [Field]) {
+        self.type = type
+        self.time = time
+        self.line = line
+        var sorted: [Field] = []
+        sorted.reserveCapacity(fields.count)
+        for field in fields {
+            if let index = sorted.firstIndex(where: { $0.name == field.name }) {
+                sorted[index] = field
+            } else {
+                sorted.append(field)
+            }
+        }
+        sorted.sort { $0.name < $1.name }
+        self.fields = sorted
+    }
+
+    /// The value of the field `name`, if present.
+    @inlinable
+    public subscript(name: Symbol) -> FieldValue? {
+        for field in fields where field.name == name { return field.value }
+        return nil
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+
+/// Turns the lines of a JSON Lines event log into interned, checked events.
+///
+/// Sans-IO: it is handed one line's bytes at a time and keeps only what it needs to
+/// recognise byte-identical duplicates. Blank lines are ignored, identical lines are
+/// one event, unknown types are warnings, and every other problem rejects the line
+/// with its line number and the field at fault.
+public struct EventLineDecoder: Sendable {
+    /// What one line turned out to be.
+    public enum Outcome: Sendable {
+        /// A well-formed event.
+        case event(Event)
+        /// An empty or all-whitespace line.
+        case blank
+        /// A line identical to an earlier one, which stands for both.
+        case duplicate
+        /// A line that was skipped or rejected.
+        case diagnostic(LogDiagnostic)
+    }
+
+    private struct CompiledType: Sendable {
+        var type: Symbol
+        var fields: [String: (spec: FieldSpec, name: Symbol, required: Bool)]
+        var required: [String]
+    }
+
+    private let schema: EventSchema
+    private var compiled: [String: CompiledType] = [:]
+    private var seen = Set<LineFingerprint>()
+
+    /// Creates a decoder for the event types of `schema`.
+    public init(schema: EventSchema) { self.schema = schema }
+
+    /// Decodes one line, interning its strings into `symbols`.
+    ///
+    /// - Parameters:
+    ///   - bytes: the line without its `\n`; a trailing `\r` is ignored.
+    ///   - line: the 1-based line number, used as the event's evidence.
+    ///   - symbols: the table of the evaluation that will receive the event.
+    public mutating func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>, line: Int, symbols: inout SymbolTable
+    ) -> Outcome {
+        var count = bytes.count
+        if count > 0, bytes[count - 1] == 0x0D { count -= 1 }
+        let content = UnsafeBufferPointer(rebasing: bytes[0..<count])
+        if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .blank }
+        if line == 1, count >= 3, content[0] == 0xEF, content[1] == 0xBB, content[2] == 0xBF {
+            return decode(UnsafeBufferPointer(rebasing: content[3...]), line: line, symbols: &symbols)
+        }
+        guard seen.insert(LineFingerprint(content)).inserted else { return .duplicate }
+
+        let members: [(key: String, value: JSONObjectScanner.Value)]
+        do {
+            members = try JSONObjectScanner.members(of: content)
+        } catch {
+            return .diagnostic(LogDiagnostic(severity: .error, line: line, column: error.column, message: error.message))
+        }
+        var typeName: String?
+        var timeValue: JSONObjectScanner.Value?
+        for member in members {
+            if member.key == "type" { typeName = member.value.stringValue ?? typeName }
+            if member.key == "time" { timeValue = member.value }
+        }
+        func reject(_ field: String?, _ message: String) -> Outcome {
+            .diagnostic(LogDiagnostic(severity: .error, line: line, field: field, message: message))
+        }
+        guard let typeMember = members.last(where: { $0.key == "type" }), typeMember.value != .null else {
+            return reject("type", "missing; every event needs a type")
+        }
+        guard let typeName else { return reject("type", "expected a string, found \(typeMember.value.summary)") }
+        guard let timeValue, timeValue != .null else { return reject("time", "missing; every event needs a time") }
+        guard case .string(let timeText) = timeValue else {
+            return reject("time", "expected a time like 2026-03-02T09:31:00+08:00, found \(timeValue.summary)")
+        }
+        let time: Instant
+        do { time = try RFC3339.parse(Array(timeText.utf8)) } catch {
+            return reject("time", "\(error), found \"\(timeText)\"")
+        }
+        guard let type = compiledType(typeName, symbols: &symbols) else {
+            return .diagnostic(LogDiagnostic(
+                severity: .warning, line: line, field: "type",
+                message: "unknown event type '\(typeName)', skipped"))
+        }
+
+        var fields: [Event.Field] = []
+        fields.reserveCapacity(type.fields.count)
+        for member in members {
+            guard let (spec, name, _) = type.fields[member.key], member.value != .null else { continue }
+            switch Self.convert(member.value, to: spec.kind, symbols: &symbols) {
+            case .success(let value):
+                fields.removeAll { $0.name == name }
+                fields.append(Event.Field(name: name, value: value))
+            case .failure(let problem):
+                return reject(spec.name, problem.text)
+            }
+        }
+        for name in type.required where !fields.contains(where: { symbols[$0.name] == name }) {
+            return reject(name, "missing; '\(typeName)' requires it")
+        }
+        return .event(Event(type: type.type, time: time, line: line, fields: fields))
+    }
+
+    private mutating func compiledType(_ name: String, symbols: inout SymbolTable) -> CompiledType? {
+        if let type = compiled[name] { return type }
+        guard let spec = schema.types[name] else { return nil }
+        var fields: [String: (spec: FieldSpec, name: Symbol, required: Bool)] = [:]
+        for field in spec.optional { fields[field.name] = (field, symbols.intern(field.name), false) }
+        for field in spec.required { fields[field.name] = (field, symbols.intern(field.name), true) }
+        let type = CompiledType(type: symbols.intern(name), fields: fields, required: spec.required.map(\.name))
+        compiled[name] = type
+        return type
+    }
+
+    private static func convert(
+        _ value: JSONObjectScanner.Value, to kind: FieldKind, symbols: inout SymbolTable
+    ) -> Result<FieldValue, Problem> {
+        let found = "found \(value.summary)"
+        switch (kind, value) {
+        case (.id, .string(let text)), (.text(nil), .string(let text)):
+            return .success(.symbol(symbols.intern(text)))
+        case (.id, .number(let text)):
+            guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else {
+                return .failure(Problem("expected \(kind.expectation), found the number \(text)"))
+            }
+            return .success(.symbol(symbols.intern(text)))
+        case (.text(let allowed?), .string(let text)):
+            guard allowed.contains(text) else { return .failure(Problem("expected \(kind.expectation), found \"\(text)\"")) }
+            return .success(.symbol(symbols.intern(text)))
+        case (.number(let minimum, let maximum), .number(let text)):
+            guard let number = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), number.isFinite else {
+                return .failure(Problem("expected \(kind.expectation), found \(text)"))
+            }
+            if let minimum, number < minimum { return .failure(Problem("expected \(kind.expectation), found \(text)")) }
+            if let maximum, number > maximum { return .failure(Problem("expected \(kind.expectation), found \(text)")) }
+            return .success(.number(number))
+        case (.boolean, .boolean(let flag)):
+            return .success(.boolean(flag))
+        case (.time, .string(let text)):
+            do { return .success(.instant(try RFC3339.parse(Array(text.utf8)))) } catch {
+                return .failure(Problem("\(error), found \"\(text)\""))
+            }
+        case (.month, .string(let text)):
+            let bytes = Array(text.utf8)
+            guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+                  let year = Int(text.prefix(4)), let month = Int(text.suffix(2)),
+                  year > 0, (1...12).contains(month)
+            else { return .failure(Problem("expected \(kind.expectation), found \"\(text)\"")) }
+            return .success(.symbol(symbols.intern(text)))
+        default:
+            return .failure(Problem("expected \(kind.expectation), \(found)"))
+        }
+    }
+
+    private struct Problem: Error {
+        var text: String
+        init(_ text: String) { self.text = text }
+    }
+}
+
+
+private extension JSONObjectScanner.Value {
+    var stringValue: String? { if case .string(let s) = self { s } else { nil } }
+
+    /// How the value appears in an error message.
+    var summary: String {
+        switch self {
+        case .string(let s): "the string \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
+        case .number(let n): "the number \(n)"
+        case .boolean(let b): "\(b)"
+        case .null: "null"
+        case .composite: "an object or array"
+        }
+    }
+}
+
+/// A 128-bit digest of a line, so that duplicates are recognised without keeping
+/// the lines themselves.
+struct LineFingerprint: Hashable, Sendable {
+    var first: UInt64
+    var second: UInt64
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        for byte in bytes {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            b = (b &+ UInt64(byte)) &* 0xBF58_476D_1CE4_E5B9
+            b ^= b >> 29
+        }
+        first = a
+        second = b
+    }
+}

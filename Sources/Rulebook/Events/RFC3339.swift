@@ -1,0 +1,181 @@
+/// Reads and writes RFC 3339 timestamps exactly, without `DateFormatter`.
+///
+/// Accepted: `2026-03-02T09:31:00+08:00`, a space or `t` instead of `T`, `Z` or `z`,
+/// and any number of fraction digits (nanoseconds are kept, further digits dropped).
+/// A time without an offset is rejected, because it names no instant.
+public enum RFC3339 {
+    /// Why a timestamp could not be read.
+    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+        /// The text does not have the shape `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`.
+        case malformed(expected: String)
+        /// The text has no `Z` or `±HH:MM` offset.
+        case missingOffset
+        /// A component is outside its range, e.g. month 13 or 31 April.
+        case outOfRange(String)
+
+        public var description: String {
+            switch self {
+            case .malformed(let expected): "expected \(expected)"
+            case .missingOffset: "a time without an offset (add Z or ±hh:mm)"
+            case .outOfRange(let what): what
+            }
+        }
+    }
+
+    /// Parses the UTF-8 bytes of an RFC 3339 timestamp.
+    ///
+    /// ```swift
+    /// try RFC3339.parse(Array("2026-03-02T09:31:00+08:00".utf8))
+    /// // Instant 2026-03-02T01:31:00Z
+    /// ```
+    public static func parse<Bytes: RandomAccessCollection>(_ bytes: Bytes) throws(Failure) -> Instant
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        var cursor = bytes.startIndex
+        let end = bytes.endIndex
+
+        func digits(_ count: Int, _ what: String) throws(Failure) -> Int64 {
+            guard end - cursor >= count else { throw .malformed(expected: what) }
+            var value: Int64 = 0
+            for _ in 0..<count {
+                let byte = bytes[cursor]
+                guard byte >= 0x30, byte <= 0x39 else { throw .malformed(expected: what) }
+                value = value * 10 + Int64(byte - 0x30)
+                cursor += 1
+            }
+            return value
+        }
+        func expect(_ byte: UInt8, _ what: String) throws(Failure) {
+            guard cursor < end, bytes[cursor] == byte else { throw .malformed(expected: what) }
+            cursor += 1
+        }
+
+        let shape = "a time like 2026-03-02T09:31:00+08:00"
+        let year = try digits(4, shape)
+        try expect(0x2D, shape)
+        let month = try digits(2, shape)
+        try expect(0x2D, shape)
+        let day = try digits(2, shape)
+        guard cursor < end else { throw .malformed(expected: shape) }
+        let separator = bytes[cursor]
+        guard separator == 0x54 || separator == 0x74 || separator == 0x20 else { throw .malformed(expected: shape) }
+        cursor += 1
+        let hour = try digits(2, shape)
+        try expect(0x3A, shape)
+        let minute = try digits(2, shape)
+        try expect(0x3A, shape)
+        let second = try digits(2, shape)
+        var nanos: Int64 = 0
+        if cursor < end, bytes[cursor] == 0x2E {
+            cursor += 1
+            var scale: Int64 = 100_000_000
+            var count = 0
+            while cursor < end, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
+                nanos += Int64(bytes[cursor] - 0x30) * scale
+                scale /= 10
+                count += 1
+                cursor += 1
+            }
+            guard count > 0 else { throw .malformed(expected: "fraction digits after '.'") }
+        }
+        guard cursor < end else { throw .missingOffset }
+        var offset: Int64 = 0
+        switch bytes[cursor] {
+        case 0x5A, 0x7A:
+            cursor += 1
+        case 0x2B, 0x2D:
+            let sign: Int64 = bytes[cursor] == 0x2D ? -1 : 1
+            cursor += 1
+            let offsetShape = "an offset like +08:00"
+            let hours = try digits(2, offsetShape)
+            try expect(0x3A, offsetShape)
+            let minutes = try digits(2, offsetShape)
+            guard hours <= 23, minutes <= 59 else { throw .outOfRange("offset out of range") }
+            offset = sign * (hours * 3600 + minutes * 60)
+        default:
+            throw .malformed(expected: shape)
+        }
+        guard cursor == end else { throw .malformed(expected: "nothing after the offset") }
+
+        guard (1...12).contains(month) else { throw .outOfRange("month \(month) out of range 01-12") }
+        guard day >= 1, day <= daysInMonth(year: year, month: month) else {
+            throw .outOfRange("day \(day) out of range for \(year)-\(month < 10 ? "0" : "")\(month)")
+        }
+        guard hour <= 23 else { throw .outOfRange("hour \(hour) out of range 00-23") }
+        guard minute <= 59 else { throw .outOfRange("minute \(minute) out of range 00-59") }
+        guard second <= 59 else { throw .outOfRange("second \(second) out of range 00-59") }
+        guard (1678...2261).contains(year) else { throw .outOfRange("year \(year) out of the supported range 1678-2261") }
+
+        let days = daysSinceEpoch(year: year, month: month, day: day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Instant(nanosecondsSinceEpoch: seconds * 1_000_000_000 + nanos)
+    }
+
+    /// Parses an RFC 3339 timestamp from a string.
+    public static func parse(_ text: String) throws(Failure) -> Instant {
+        try parse(Array(text.utf8))
+    }
+
+    /// Formats `instant` at a fixed UTC offset, with fraction digits only when needed.
+    ///
+    /// ```swift
+    /// RFC3339.format(instant, offsetSeconds: 8 * 3600)  // "2026-03-02T09:30:00+08:00"
+    /// ```
+    public static func format(_ instant: Instant, offsetSeconds: Int) -> String {
+        let local = instant.secondsSinceEpoch + Int64(offsetSeconds)
+        let nanos = instant.nanosecondsSinceEpoch - instant.secondsSinceEpoch * 1_000_000_000
+        let (days, secondOfDay) = floorDivide(local, 86_400)
+        let (year, month, day) = civil(daysSinceEpoch: days)
+        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
+        text += pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay % 3600 / 60, 2) + ":" + pad(secondOfDay % 60, 2)
+        if nanos != 0 {
+            var fraction = pad(nanos, 9)
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            text += "." + fraction
+        }
+        if offsetSeconds == 0 { return text + "Z" }
+        let magnitude = abs(offsetSeconds)
+        text += (offsetSeconds < 0 ? "-" : "+") + pad(Int64(magnitude / 3600), 2) + ":" + pad(Int64(magnitude % 3600 / 60), 2)
+        return text
+    }
+
+    /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+    static func daysSinceEpoch(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The proleptic Gregorian date `days` after 1970-01-01.
+    static func civil(daysSinceEpoch days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    static func daysInMonth(year: Int64, month: Int64) -> Int64 {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
+        let (q, r) = a.quotientAndRemainder(dividingBy: b)
+        return r < 0 ? (q - 1, r + b) : (q, r)
+    }
+
+    private static func pad(_ value: Int64, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}

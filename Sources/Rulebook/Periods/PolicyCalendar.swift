@@ -1,0 +1,160 @@
+import Foundation
+
+/// Calendar arithmetic in one named time zone: local dates, period boundaries and
+/// period labels.
+///
+/// Boundaries come from `Calendar.dateInterval(of:for:)`, so daylight-saving days
+/// are as long as they really are; nothing adds 86 400 seconds.
+///
+/// ```swift
+/// let calendar = try PolicyCalendar(timeZone: "Asia/Shanghai")
+/// calendar.period(.quarter, containing: try RFC3339.parse("2026-03-31T23:00:00+08:00")).label
+/// // "2026-Q1"
+/// ```
+public struct PolicyCalendar: Sendable, Equatable {
+    /// The zone's identifier, e.g. `Asia/Shanghai`.
+    public let identifier: String
+    private let timeZone: TimeZone
+    private let calendar: Calendar
+
+    /// A time zone identifier the system does not know.
+    public struct UnknownTimeZone: Error, Equatable, Sendable, CustomStringConvertible {
+        /// The identifier as given.
+        public var identifier: String
+        public var description: String { "unknown time zone '\(identifier)' (expected an IANA name like Asia/Shanghai)" }
+    }
+
+    /// Creates a calendar for an IANA time zone such as `Asia/Shanghai`.
+    public init(timeZone identifier: String) throws(UnknownTimeZone) {
+        guard let zone = TimeZone(identifier: identifier) else { throw UnknownTimeZone(identifier: identifier) }
+        var calendar = Calendar(identifier: .iso8601)
+        calendar.timeZone = zone
+        calendar.firstWeekday = 2
+        calendar.minimumDaysInFirstWeek = 4
+        self.identifier = identifier
+        self.timeZone = zone
+        self.calendar = calendar
+    }
+
+    public static func == (lhs: PolicyCalendar, rhs: PolicyCalendar) -> Bool { lhs.identifier == rhs.identifier }
+
+    /// The zone's offset from UTC at `instant`, in seconds.
+    public func offsetSeconds(at instant: Instant) -> Int {
+        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant.secondsSinceEpoch)))
+    }
+
+    /// `instant` written in RFC 3339 at this zone's offset.
+    public func format(_ instant: Instant) -> String {
+        RFC3339.format(instant, offsetSeconds: offsetSeconds(at: instant))
+    }
+
+    /// The local calendar date of `instant`.
+    public func localDate(of instant: Instant) -> LocalDate {
+        let local = instant.secondsSinceEpoch + Int64(offsetSeconds(at: instant))
+        let (days, _) = RFC3339.floorDivide(local, 86_400)
+        let (year, month, day) = RFC3339.civil(daysSinceEpoch: days)
+        return LocalDate(year: Int(year), month: Int(month), day: Int(day))
+    }
+
+    /// The calendar period of kind `unit` that contains `instant`.
+    public func period(_ unit: CalendarUnit, containing instant: Instant) -> Period {
+        let local = localDate(of: instant)
+        let seconds = Double(instant.secondsSinceEpoch)
+        let component: Calendar.Component
+        switch unit {
+        case .day: component = .day
+        case .isoWeek: component = .weekOfYear
+        case .month, .quarter, .halfYear: component = .month
+        case .year: component = .year
+        }
+        guard var interval = calendar.dateInterval(of: component, for: Date(timeIntervalSince1970: seconds)) else {
+            return Period(unit: unit, label: label(unit, local: local, instant: instant), start: instant, end: instant)
+        }
+        if unit == .quarter || unit == .halfYear {
+            let months = unit == .quarter ? 3 : 6
+            let firstMonth = (local.month - 1) / months * months + 1
+            var start = DateComponents()
+            start.year = local.year
+            start.month = firstMonth
+            start.day = 1
+            if let first = calendar.date(from: start),
+               let end = calendar.date(byAdding: .month, value: months, to: first) {
+                interval = DateInterval(start: first, end: end)
+            }
+        }
+        return Period(
+            unit: unit,
+            label: label(unit, local: local, instant: instant),
+            start: Instant(secondsSinceEpoch: Int64(interval.start.timeIntervalSince1970.rounded())),
+            end: Instant(secondsSinceEpoch: Int64(interval.end.timeIntervalSince1970.rounded())))
+    }
+
+    /// The instant the local day of `instant` ends (the next local midnight).
+    public func endOfDay(containing instant: Instant) -> Instant {
+        period(.day, containing: instant).end
+    }
+
+    /// The instant `years` calendar years after `instant`, to the same local time;
+    /// 29 February goes to 28 February in a common year.
+    public func adding(years: Int, to instant: Instant) -> Instant {
+        let date = Date(timeIntervalSince1970: Double(instant.secondsSinceEpoch))
+        guard let later = calendar.date(byAdding: .year, value: years, to: date) else { return .distantFuture }
+        let fraction = instant.nanosecondsSinceEpoch - instant.secondsSinceEpoch * 1_000_000_000
+        return Instant(nanosecondsSinceEpoch: Int64(later.timeIntervalSince1970.rounded()) * 1_000_000_000 + fraction)
+    }
+
+    private func label(_ unit: CalendarUnit, local: LocalDate, instant: Instant) -> String {
+        let year = String(local.year)
+        switch unit {
+        case .day: return local.description
+        case .month: return year + "-" + (local.month < 10 ? "0" : "") + String(local.month)
+        case .quarter: return year + "-Q" + String((local.month - 1) / 3 + 1)
+        case .halfYear: return year + "-H" + String((local.month - 1) / 6 + 1)
+        case .year: return year
+        case .isoWeek:
+            let date = Date(timeIntervalSince1970: Double(instant.secondsSinceEpoch))
+            let week = calendar.component(.weekOfYear, from: date)
+            let weekYear = calendar.component(.yearForWeekOfYear, from: date)
+            return String(weekYear) + "-W" + (week < 10 ? "0" : "") + String(week)
+        }
+    }
+}
+
+/// A calendar period: its kind, label and the instants it spans (start inclusive,
+/// end exclusive).
+public struct Period: Hashable, Sendable {
+    /// The kind of period.
+    public var unit: CalendarUnit
+    /// Its label, e.g. `2026-03`, `2026-Q1`, `2026-W10`.
+    public var label: String
+    /// Its first instant.
+    public var start: Instant
+    /// The first instant after it.
+    public var end: Instant
+}
+
+/// A date on the local calendar, without a time.
+public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year.
+    public var year: Int
+    /// The month, 1 to 12.
+    public var month: Int
+    /// The day of the month, 1 to 31.
+    public var day: Int
+
+    /// Creates a local date.
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
+    }
+}

@@ -1,0 +1,97 @@
+/// A rule that judges each case of a ``Schedule``: the first of its outcomes whose
+/// condition holds (the earliest-certain, then the first listed) is its verdict.
+///
+/// A rule gives at most one verdict per case, however many conditions hold.
+public struct ScheduleRule: Codable, Equatable, Hashable, Sendable {
+    /// The cases and what they expect.
+    public var schedule: Schedule
+    /// The outcomes, each with its condition.
+    public var outcomes: [ScheduleOutcome]
+
+    /// Creates a schedule rule.
+    public init(_ schedule: Schedule, outcomes: [ScheduleOutcome]) {
+        self.schedule = schedule
+        self.outcomes = outcomes
+    }
+}
+
+/// One possible verdict of a ``ScheduleRule``.
+public struct ScheduleOutcome: Codable, Equatable, Hashable, Sendable {
+    /// The verdict's outcome, e.g. `absent`.
+    public var outcome: String
+    /// The verdict's reason code, e.g. `late-over-threshold`.
+    public var reason: String
+    /// When it applies.
+    public var condition: ScheduleCondition
+    /// When the verdict becomes certain.
+    public var time: VerdictTime
+    /// The message, declared with the outcome.
+    public var message: Message
+
+    /// Creates an outcome.
+    public init(_ outcome: String, reason: String, when condition: ScheduleCondition, at time: VerdictTime, message: Message) {
+        self.outcome = outcome
+        self.reason = reason
+        self.condition = condition
+        self.time = time
+        self.message = message
+    }
+}
+
+/// How far an expected event is from a point of its case.
+public struct Measure: Codable, Equatable, Hashable, Sendable {
+    /// Which way the distance is counted.
+    public enum Direction: String, Codable, Sendable {
+        /// Event time minus the point: how late.
+        case after
+        /// The point minus the event time: how early.
+        case before
+    }
+
+    /// The expectation whose event is measured.
+    public var expectation: String
+    /// The case point it is measured from.
+    public var from: CasePoint
+    /// Which way.
+    public var direction: Direction
+
+    /// Creates a measure.
+    public init(_ expectation: String, _ direction: Direction, _ from: CasePoint) {
+        self.expectation = expectation
+        self.direction = direction
+        self.from = from
+    }
+}
+
+/// The state of a case's missing expected events.
+public enum MissingState: String, Codable, Sendable {
+    /// Something is missing and nothing covers it.
+    case unexcused
+    /// Covered by an excuse within its quota.
+    case excused
+    /// Covered by an excuse, but beyond its quota.
+    case beyondQuota = "beyond-quota"
+}
+
+/// What must hold of a case for an outcome to apply.
+public indirect enum ScheduleCondition: Codable, Equatable, Hashable, Sendable {
+    /// The measured distance is more than `above` (if set) and at most `atMost` (if
+    /// set); the expected event must be present.
+    case measure(Measure, above: Duration?, atMost: Duration?)
+    /// Some expectation is missing, in the given state.
+    case missing(MissingState)
+    /// The named excuse happened on a later local date than the case's start.
+    case excuseTooLate(String)
+    /// All of the conditions hold.
+    case all([ScheduleCondition])
+}
+
+/// When a verdict becomes certain.
+public enum VerdictTime: Codable, Equatable, Hashable, Sendable {
+    /// At a point of the case (e.g. the start plus the threshold).
+    case point(CasePoint)
+    /// At the matched event of an expectation (e.g. the in-punch).
+    case event(String)
+    /// At the local midnight that ends the day of the case's start.
+    case endOfStartDay
+}

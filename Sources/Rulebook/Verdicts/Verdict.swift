@@ -1,0 +1,84 @@
+import Foundation
+
+/// What a rule concluded about one case, with everything needed to audit it.
+///
+/// A verdict names its rule and the clause it applies, the person and case, when it
+/// became certain, a reason code and a readable message, and the line numbers of
+/// the events it rests on.
+public struct Verdict: Hashable, Sendable {
+    /// The rule's id, e.g. `attendance.absence`.
+    public var rule: String
+    /// The outcome, e.g. `absent`.
+    public var outcome: String
+    /// The person it concerns, if any.
+    public var employee: String?
+    /// The case: a shift, ticket, swap or course id, or a period label.
+    public var subject: String
+    /// When it became certain.
+    public var time: Instant
+    /// A short reason code, e.g. `late-over-threshold`.
+    public var reason: String
+    /// The message template.
+    public var template: Message
+    /// The values the template's placeholders are filled with.
+    public var arguments: [String: String]
+    /// The 1-based line numbers of the events it rests on, ascending.
+    public var evidence: [Int]
+    /// The clause it applies, as `source: text`.
+    public var source: String
+    /// The measured quantity: minutes late, a count, missed minutes.
+    public var value: Decimal?
+    /// Money: a fine, an award, a repayment.
+    public var amount: Decimal?
+
+    /// Creates a verdict; evidence is sorted and deduplicated.
+    public init(
+        rule: String, outcome: String, employee: String?, subject: String, time: Instant,
+        reason: String, template: Message, arguments: [String: String] = [:], evidence: [Int],
+        source: String, value: Decimal? = nil, amount: Decimal? = nil
+    ) {
+        self.rule = rule
+        self.outcome = outcome
+        self.employee = employee
+        self.subject = subject
+        self.time = time
+        self.reason = reason
+        self.template = template
+        self.arguments = arguments
+        self.evidence = Array(Set(evidence)).sorted()
+        self.source = source
+        self.value = value
+        self.amount = amount
+    }
+
+    /// The message in `language`, placeholders filled in.
+    public func message(in language: Language = .en) -> String {
+        var all = arguments
+        all["employee"] = all["employee"] ?? employee ?? ""
+        all["subject"] = all["subject"] ?? subject
+        if let value { all["value"] = all["value"] ?? value.plainText }
+        return template.rendered(in: language, all)
+    }
+
+    /// Output order: by time, then rule, subject, employee, outcome and reason, so
+    /// the same input always gives the same sequence.
+    public static func outputOrder(_ lhs: Verdict, _ rhs: Verdict) -> Bool {
+        if lhs.time != rhs.time { return lhs.time < rhs.time }
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        if lhs.subject != rhs.subject { return lhs.subject < rhs.subject }
+        if lhs.employee != rhs.employee { return (lhs.employee ?? "") < (rhs.employee ?? "") }
+        if lhs.outcome != rhs.outcome { return lhs.outcome < rhs.outcome }
+        return lhs.reason < rhs.reason
+    }
+}
+
+extension Decimal {
+    /// The number as plain decimal text: `41`, `30.5`, `-2`.
+    public var plainText: String {
+        var copy = self
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &copy, 6, .plain)
+        let text = NSDecimalNumber(decimal: rounded).stringValue
+        return text
+    }
+}
