@@ -161,7 +161,7 @@ extension ScheduleProgram {
         return Verdict(
             rule: rule.id, outcome: outcome.outcome, employee: facts.record.owner.map { symbols[$0] },
             subject: symbols[facts.record.id], time: time, reason: outcome.reason, template: outcome.message,
-            arguments: arguments, evidence: evidence, source: rule.clause.citation, value: value)
+            arguments: arguments, evidence: evidence, source: (outcome.clause ?? rule.clause).citation, value: value)
     }
 
     private func holds(

@@ -27,14 +27,20 @@ public struct ScheduleOutcome: Codable, Equatable, Hashable, Sendable {
     public var time: VerdictTime
     /// The message, declared with the outcome.
     public var message: Message
+    /// The clause this outcome applies, when it is not the rule's own.
+    public var clause: Clause?
 
     /// Creates an outcome.
-    public init(_ outcome: String, reason: String, when condition: ScheduleCondition, at time: VerdictTime, message: Message) {
+    public init(
+        _ outcome: String, reason: String, when condition: ScheduleCondition, at time: VerdictTime,
+        message: Message, clause: Clause? = nil
+    ) {
         self.outcome = outcome
         self.reason = reason
         self.condition = condition
         self.time = time
         self.message = message
+        self.clause = clause
     }
 }
 

@@ -1,0 +1,70 @@
+import Rulebook
+
+/// The options of `rulebook check`, parsed from the command line.
+struct CheckOptions: Equatable {
+    enum Format: String { case jsonl, table }
+
+    var log: String
+    var format: Format = .jsonl
+    var language: Language = .en
+    var timeZone: String?
+    var asOf: Instant?
+
+    struct UsageError: Error, Equatable, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Parses the arguments after `check`.
+    init(arguments: [String]) throws(UsageError) {
+        var log: String?
+        var index = 0
+        func value(of option: String) throws(UsageError) -> String {
+            index += 1
+            guard index < arguments.count else { throw UsageError(description: "\(option) needs a value") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            var name = argument
+            var inline: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inline = String(argument[argument.index(after: equals)...])
+            }
+            func optionValue() throws(UsageError) -> String {
+                if let inline { return inline }
+                return try value(of: name)
+            }
+            switch name {
+            case "--format":
+                let text = try optionValue()
+                guard let format = Format(rawValue: text) else {
+                    throw UsageError(description: "--format must be jsonl or table, not '\(text)'")
+                }
+                self.format = format
+            case "--lang":
+                let text = try optionValue()
+                guard let language = Language(rawValue: text) else {
+                    throw UsageError(description: "--lang must be en or zh, not '\(text)'")
+                }
+                self.language = language
+            case "--time-zone":
+                timeZone = try optionValue()
+            case "--as-of":
+                let text = try optionValue()
+                do { asOf = try RFC3339.parse(text) } catch {
+                    throw UsageError(description: "--as-of: \(error), found '\(text)'")
+                }
+            default:
+                if argument.hasPrefix("-"), argument != "-" {
+                    throw UsageError(description: "unknown option '\(argument)'")
+                }
+                guard log == nil else { throw UsageError(description: "unexpected argument '\(argument)': give one log") }
+                log = argument
+            }
+            index += 1
+        }
+        guard let log else { throw UsageError(description: "missing the log to check (a path, or - for standard input)") }
+        self.log = log
+    }
+}

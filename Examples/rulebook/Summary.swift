@@ -1,0 +1,34 @@
+import Rulebook
+
+/// The summary of a check: lines read and rejected, cases judged, verdicts per rule
+/// and outcome.
+struct Summary {
+    var report: EvaluationReport
+    var language: Language
+
+    func lines() -> [String] {
+        let s = report.statistics
+        let zh = language == .zh
+        var lines: [String] = []
+        lines.append(zh
+            ? "讀取 \(s.linesRead) 行: 事件 \(s.events), 重複 \(s.duplicateLines), 空行 \(s.blankLines), 拒絕 \(s.rejectedLines), 略過 \(s.skippedLines)"
+            : "read \(s.linesRead) lines: \(s.events) events, \(s.duplicateLines) duplicate, \(s.blankLines) blank, \(s.rejectedLines) rejected, \(s.skippedLines) skipped")
+        var table = TextTable()
+        table.rows.append(zh ? ["規則", "結果", "判定", "已評案件"] : ["rule", "outcome", "verdicts", "cases judged"])
+        var counts: [String: [String: Int]] = [:]
+        for verdict in report.verdicts { counts[verdict.rule, default: [:]][verdict.outcome, default: 0] += 1 }
+        let rules = Set(counts.keys).union(s.casesJudged.keys).sorted()
+        for rule in rules {
+            let outcomes = counts[rule] ?? [:]
+            let judged = s.casesJudged[rule].map(String.init) ?? "-"
+            if outcomes.isEmpty { table.rows.append([rule, "-", "0", judged]) }
+            for (outcome, count) in outcomes.sorted(by: { $0.key < $1.key }) {
+                table.rows.append([rule, outcome, String(count), judged])
+            }
+        }
+        lines.append(contentsOf: table.rendered())
+        lines.append(zh ? "判定總數 \(report.verdicts.count), 待定案件 \(s.pendingCases)"
+                        : "\(report.verdicts.count) verdicts, \(s.pendingCases) cases pending")
+        return lines
+    }
+}

@@ -1,0 +1,24 @@
+import Rulebook
+
+/// The handbook clauses the standard pack cites, in the handbooks' own words.
+public enum HandbookClauses {
+    /// 打卡次數: punch in and out once each per shift.
+    public static let punchTwice = Clause(
+        source: "toolbox-attendance", text: "打卡次數: 即每天上下班各打卡一次")
+    /// Late or early by more than half an hour: a day of absenteeism.
+    public static let lateOrEarly = Clause(
+        source: "toolbox-attendance", text: "遲到或早退超過半小時的, 按照曠工一天處理")
+    /// Up to 3 confirmed missed punches a month count as normal attendance.
+    public static let missedPunch = Clause(
+        source: "toolbox-attendance",
+        text: "漏打卡者累積情況不超過3次(含3次), 並且其部門主管或職務代理人確認該工作人員當日出勤正常的情況下, 按考勤正常處理")
+    /// No punch and no approval: absenteeism.
+    public static let noPunchNoApproval = Clause(
+        source: "toolbox-attendance", text: "既沒有相關主管領導的簽字審批, 也沒有打卡記錄者, 按照曠工處理")
+    /// Field work: punch on return and have it approved the same day.
+    public static let fieldWork = Clause(
+        source: "toolbox-attendance", text: "外出返回公司後需打卡, 並且在當日內完成申請和審批手續, 否則將按曠工處理")
+    /// Lateness without the proper leave procedure counts as absence (the strict reading).
+    public static let strictLateness = Clause(
+        source: "toolbox-attendance", text: "未按規定履行正常請假手續而遲到、早退者, 按照曠工處理")
+}

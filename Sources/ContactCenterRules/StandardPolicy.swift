@@ -1,0 +1,19 @@
+import Rulebook
+
+/// The standard policy pack: every rule of the contact-center handbooks that is
+/// encoded so far, with its parameters.
+///
+/// ```swift
+/// let policy = StandardPolicy.make()                           // the defaults
+/// var stricter = AttendanceParameters(); stricter.absenceThreshold = .seconds(1200)
+/// let variant = StandardPolicy.make(attendance: stricter, timeZone: "Asia/Taipei")
+/// ```
+public enum StandardPolicy {
+    /// The standard policy with the given parameters.
+    public static func make(
+        attendance: AttendanceParameters = .init(), timeZone: String = "Asia/Shanghai"
+    ) -> Policy {
+        Policy(name: "contact-center standard pack", schema: ContactCenterEvents.schema,
+               rules: AttendanceRules.rules(attendance), timeZone: timeZone)
+    }
+}
