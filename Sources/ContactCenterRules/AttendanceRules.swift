@@ -84,15 +84,15 @@ public enum AttendanceRules {
                                 at: outWindowCloses,
                                 message: parameters.strict ? Messages.earlyStrict : Messages.earlyOverThreshold,
                                 clause: lateClause),
+                ScheduleOutcome("absent", reason: "field-work-approved-late", when: .excuseTooLate("field-work"),
+                                at: .endOfStartDay, message: Messages.fieldWorkApprovedLate,
+                                clause: HandbookClauses.fieldWork),
                 ScheduleOutcome("absent", reason: "missed-punch-not-confirmed", when: .missing(.unexcused),
                                 at: outWindowCloses, message: Messages.missedPunchNotConfirmed,
                                 clause: HandbookClauses.noPunchNoApproval),
                 ScheduleOutcome("absent", reason: "missed-punch-over-allowance", when: .missing(.beyondQuota),
                                 at: outWindowCloses, message: Messages.missedPunchOverAllowance,
                                 clause: HandbookClauses.missedPunch),
-                ScheduleOutcome("absent", reason: "field-work-approved-late", when: .excuseTooLate("field-work"),
-                                at: .endOfStartDay, message: Messages.fieldWorkApprovedLate,
-                                clause: HandbookClauses.fieldWork),
             ])))
         let missedPunch = Rule(
             id: ID.missedPunch, title: "Missed punch confirmed", clause: HandbookClauses.missedPunch,

@@ -24,14 +24,12 @@ extension ScheduleProgram {
         guard let facts = facts(id, calendar: calendar, memo: &memo) else { return [] }
         var verdicts: [Verdict] = []
         for rule in rules {
-            var chosen: (time: Instant, verdict: Verdict)?
             for outcome in rule.outcomes {
-                guard let verdict = verdict(outcome, of: rule.rule, facts: facts, calendar: calendar, symbols: symbols)
-                else { continue }
-                if let current = chosen, current.time <= verdict.time { continue }
-                chosen = (verdict.time, verdict)
+                if let verdict = verdict(outcome, of: rule.rule, facts: facts, calendar: calendar, symbols: symbols) {
+                    verdicts.append(verdict)
+                    break
+                }
             }
-            if let chosen { verdicts.append(chosen.verdict) }
         }
         return verdicts
     }

@@ -1,5 +1,5 @@
-/// A rule that judges each case of a ``Schedule``: the first of its outcomes whose
-/// condition holds (the earliest-certain, then the first listed) is its verdict.
+/// A rule that judges each case of a ``Schedule``: the first listed of its outcomes
+/// whose condition holds is its verdict, so list the most specific cause first.
 ///
 /// A rule gives at most one verdict per case, however many conditions hold.
 public struct ScheduleRule: Codable, Equatable, Hashable, Sendable {
