@@ -13,6 +13,9 @@ struct Summary {
         lines.append(zh
             ? "讀取 \(s.linesRead) 行: 事件 \(s.events), 重複 \(s.duplicateLines), 空行 \(s.blankLines), 拒絕 \(s.rejectedLines), 略過 \(s.skippedLines)"
             : "read \(s.linesRead) lines: \(s.events) events, \(s.duplicateLines) duplicate, \(s.blankLines) blank, \(s.rejectedLines) rejected, \(s.skippedLines) skipped")
+        if s.eventsAfterAsOf > 0 {
+            lines.append(zh ? "截止時間之後的事件 \(s.eventsAfterAsOf) 件, 未評估" : "\(s.eventsAfterAsOf) events after the as-of time, not evaluated")
+        }
         var table = TextTable()
         table.rows.append(zh ? ["規則", "結果", "判定", "已評案件"] : ["rule", "outcome", "verdicts", "cases judged"])
         var counts: [String: [String: Int]] = [:]

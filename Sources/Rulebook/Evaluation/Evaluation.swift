@@ -22,6 +22,9 @@ public struct Evaluation: Sendable {
     public private(set) var symbols = SymbolTable()
     /// What has been read and judged so far.
     public private(set) var statistics = EvaluationStatistics()
+    /// The time the evaluation is as of: later events are not evaluated and later
+    /// deadlines stay pending; `nil` for a complete log.
+    public let asOf: Instant?
 
     private var decoder: EventLineDecoder
     private var programs: [ScheduleProgram] = []
@@ -42,10 +45,14 @@ public struct Evaluation: Sendable {
 
     /// Prepares an evaluation of `policy`.
     ///
+    /// - Parameter asOf: evaluate as known at this time: later events are counted in
+    ///   ``statistics`` but not evaluated, and ``finish()`` leaves later deadlines
+    ///   pending. `nil` (the default) treats the log as complete.
     /// - Throws: ``PolicyError`` for an unknown time zone, duplicate rule ids, or
     ///   rules over verdicts of missing rules or in a cycle.
-    public init(policy: Policy) throws(PolicyError) {
+    public init(policy: Policy, asOf: Instant? = nil) throws(PolicyError) {
         self.policy = policy
+        self.asOf = asOf
         do { calendar = try PolicyCalendar(timeZone: policy.timeZone) } catch {
             throw .unknownTimeZone(policy.timeZone)
         }
@@ -130,6 +137,10 @@ public struct Evaluation: Sendable {
 
     /// Evaluates one event, interned with this evaluation's ``symbols``.
     public mutating func feed(_ event: Event) {
+        if let asOf, event.time > asOf {
+            statistics.eventsAfterAsOf += 1
+            return
+        }
         statistics.events += 1
         nextSequence = max(nextSequence, event.line + 1)
         if let targets = routes[event.type] {
@@ -184,11 +195,10 @@ public struct Evaluation: Sendable {
         return changes
     }
 
-    /// Judges everything: the log is complete, so every pending deadline has passed.
-    ///
-    /// - Parameter asOf: judge only cases that closed by this time and leave later
-    ///   ones pending (counted in ``statistics``); `nil` for a complete log.
-    public mutating func finish(asOf: Instant? = nil) -> VerdictChanges {
+    /// Judges everything: the log is complete, so every pending deadline has passed;
+    /// or, for an evaluation ``asOf`` a time, every deadline up to it. Cases still
+    /// open are counted in ``statistics``.
+    public mutating func finish() -> VerdictChanges {
         let changes = advance(to: asOf ?? .distantFuture)
         statistics.pendingCases = programs.reduce(0) { $0 + $1.pendingCount }
         return changes

@@ -12,6 +12,8 @@ public struct EvaluationStatistics: Sendable, Equatable {
     public var skippedLines = 0
     /// Events evaluated.
     public var events = 0
+    /// Events later than the evaluation's as-of time, not evaluated.
+    public var eventsAfterAsOf = 0
     /// Per rule id, the cases it judged.
     public var casesJudged: [String: Int] = [:]
     /// Cases still pending when the evaluation finished as of a time.

@@ -16,14 +16,15 @@ extension Policy {
     ///
     /// - Parameters:
     ///   - path: the JSON Lines log, `-` for standard input.
-    ///   - asOf: leave deadlines after this time pending; `nil` for a complete log.
+    ///   - asOf: evaluate as known at this time (later events are ignored and later
+    ///     deadlines stay pending); `nil` for a complete log.
     ///   - diagnostics: called with each rejected or skipped line, in order.
     /// - Throws: ``PolicyError`` if the policy is invalid, ``EventLogReader/Failure``
     ///   if the file cannot be read.
     public func evaluate(
         logAt path: String, asOf: Instant? = nil, diagnostics: (LogDiagnostic) -> Void = { _ in }
     ) throws -> EvaluationReport {
-        var evaluation = try Evaluation(policy: self)
+        var evaluation = try Evaluation(policy: self, asOf: asOf)
         try EventLogReader(path: path).forEachLine { line in
             switch line {
             case .bytes(let bytes, let number):
@@ -32,7 +33,7 @@ extension Policy {
                 diagnostics(evaluation.rejectOverlongLine(number: number, length: length))
             }
         }
-        _ = evaluation.finish(asOf: asOf)
+        _ = evaluation.finish()
         return EvaluationReport(verdicts: evaluation.verdicts, statistics: evaluation.statistics, calendar: evaluation.calendar)
     }
 
@@ -40,11 +41,11 @@ extension Policy {
     public func evaluate(
         lines: some Sequence<String>, asOf: Instant? = nil, diagnostics: (LogDiagnostic) -> Void = { _ in }
     ) throws(PolicyError) -> EvaluationReport {
-        var evaluation = try Evaluation(policy: self)
+        var evaluation = try Evaluation(policy: self, asOf: asOf)
         for (index, line) in lines.enumerated() {
             if let diagnostic = evaluation.feed(line: line, number: index + 1) { diagnostics(diagnostic) }
         }
-        _ = evaluation.finish(asOf: asOf)
+        _ = evaluation.finish()
         return EvaluationReport(verdicts: evaluation.verdicts, statistics: evaluation.statistics, calendar: evaluation.calendar)
     }
 }

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// Runs the `rulebook` executable the way a user does.
+@Suite("The rulebook command")
+struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func rulebook(_ arguments: [String], input: String? = nil) throws -> Run {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var executable = binary.appendingPathComponent("rulebook")
+        if !FileManager.default.fileExists(atPath: executable.path) {
+            executable = packageRoot.appendingPathComponent(".build/debug/rulebook")
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus,
+                   stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func checkPrintsTheSampleWeeksVerdictsAndASummary() throws {
+        let run = try Self.rulebook(["check", "Examples/logs/week.jsonl"])
+        let expected = try String(contentsOf: packageRoot.appendingPathComponent("Examples/logs/week.expected.jsonl"), encoding: .utf8)
+        #expect(run.status == 0)
+        #expect(run.stdout == expected)
+        #expect(run.stderr.contains("read 163 lines: 161 events, 1 duplicate, 0 blank, 0 rejected, 1 skipped"))
+        #expect(run.stderr.contains("week.jsonl:82: warning: field 'type': unknown event type 'break.started', skipped"))
+    }
+
+    @Test func chineseMessagesWithLangZh() throws {
+        let run = try Self.rulebook(["check", "Examples/logs/week.jsonl", "--lang", "zh"])
+        #expect(run.stdout.contains("\"message\":\"E01 於班次 S-E01-0303 遲到 10 分鐘。\""))
+        #expect(run.stderr.contains("讀取 163 行"))
+    }
+
+    @Test func aTableGroupsVerdictsWithTheSummary() throws {
+        let run = try Self.rulebook(["check", "Examples/logs/week.jsonl", "--format", "table"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("time ") == true)
+        #expect(run.stdout.contains("attendance.absence       absent       11"))
+    }
+
+    @Test func standardInputIsReadWithADash() throws {
+        let log = """
+            {"time":"2026-03-01T20:00:00+08:00","type":"shift.scheduled","employee":"E001","shift":"S1","start":"2026-03-02T09:00:00+08:00","end":"2026-03-02T18:00:00+08:00"}
+            {"time":"2026-03-02T09:41:00+08:00","type":"clock.in","employee":"E001"}
+            {"time":"2026-03-02T18:02:00+08:00","type":"clock.out","employee":"E001"}
+            """
+        let run = try Self.rulebook(["check", "-"], input: log)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("{\"rule\":\"attendance.absence\",\"outcome\":\"absent\",\"employee\":\"E001\",\"subject\":\"S1\""))
+    }
+
+    @Test func rejectedLinesAreReportedWithTheirNumberAndFieldAndExitSixtyFive() throws {
+        let log = """
+            {"time":"2026-03-01T20:00:00+08:00","type":"shift.scheduled","employee":"E001","shift":"S1","start":"2026-03-02T09:00:00+08:00","end":"2026-03-02T18:00:00+08:00"}
+            {"time":"2026-03-02T09:41:00","type":"clock.in","employee":"E001"}
+            not json
+            {"time":"2026-03-02T18:02:00+08:00","type":"clock.out"}
+            """
+        let run = try Self.rulebook(["check", "-"], input: log)
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("<stdin>:2: error: field 'time': a time without an offset (add Z or ±hh:mm), found \"2026-03-02T09:41:00\""))
+        #expect(run.stderr.contains("<stdin>:3:1: error: expected a JSON object starting with '{'"))
+        #expect(run.stderr.contains("<stdin>:4: error: field 'employee': missing; 'clock.out' requires it"))
+        // The good lines are still evaluated: the shift has no in-punch.
+        #expect(run.stdout.contains("missed-punch-not-confirmed"))
+    }
+
+    @Test func aMissingFileExitsSixtySix() throws {
+        let run = try Self.rulebook(["check", "no/such/log.jsonl"])
+        #expect(run.status == 66)
+        #expect(run.stderr == "rulebook: cannot open 'no/such/log.jsonl': no such file\n")
+    }
+
+    @Test func aDirectoryIsNotALog() throws {
+        let run = try Self.rulebook(["check", "Examples"])
+        #expect(run.status == 66)
+        #expect(run.stderr.contains("'Examples' is a directory"))
+    }
+
+    @Test("Usage errors exit 64", arguments: [
+        ["check"], ["check", "a.jsonl", "--format", "xml"], ["check", "a.jsonl", "--lang", "fr"],
+        ["check", "a.jsonl", "--as-of", "tomorrow"], ["frobnicate"], ["check", "a.jsonl", "--verbose"], [],
+    ])
+    func usageErrors(arguments: [String]) throws {
+        #expect(try Self.rulebook(arguments).status == 64)
+    }
+
+    @Test func anUnknownTimeZoneExitsSeventyEight() throws {
+        let run = try Self.rulebook(["check", "Examples/logs/week.jsonl", "--time-zone", "Asia/Shangai"])
+        #expect(run.status == 78)
+        #expect(run.stderr.contains("unknown time zone 'Asia/Shangai'"))
+    }
+
+    @Test func helpListsTheExitCodes() throws {
+        let run = try Self.rulebook(["--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("USAGE: rulebook check <log>"))
+        #expect(run.stdout.contains("65  some input lines were rejected"))
+    }
+
+    @Test func asOfLeavesLaterShiftsPending() throws {
+        let run = try Self.rulebook(["check", "Examples/logs/week.jsonl", "--as-of", "2026-03-03T00:00:00+08:00"])
+        #expect(run.status == 0)
+        // As of Tuesday midnight, the confirmation of E05's Monday punch (dated the
+        // following week) and E10's exemption (granted on Wednesday) are not known yet.
+        let verdicts = run.stdout.split(separator: "\n")
+        #expect(verdicts.count == 5)
+        for person in ["E04", "E05", "E10"] {
+            #expect(verdicts.contains { $0.contains("\"employee\":\"\(person)\"") && $0.contains("missed-punch-not-confirmed") })
+        }
+        #expect(run.stderr.contains("79 events after the as-of time, not evaluated"))
+        #expect(run.stderr.contains("5 verdicts, 48 cases pending"))
+    }
+}
