@@ -21,6 +21,9 @@ public struct PolicyCalendar: Sendable, Equatable {
     public struct UnknownTimeZone: Error, Equatable, Sendable, CustomStringConvertible {
         /// The identifier as given.
         public var identifier: String
+
+        /// Creates the error for `identifier`.
+        public init(identifier: String) { self.identifier = identifier }
         public var description: String { "unknown time zone '\(identifier)' (expected an IANA name like Asia/Shanghai)" }
     }
 

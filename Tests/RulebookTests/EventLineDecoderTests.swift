@@ -1,0 +1,103 @@
+import Rulebook
+import Testing
+
+@Suite("Reading event-log lines")
+struct EventLineDecoderTests {
+    static let schema = EventSchema([
+        EventType("visit", required: [.init("person", .id), .init("at", .time)],
+                  optional: [.init("minutes", .number(minimum: 0, maximum: 100)), .init("urgent", .boolean),
+                             .init("kind", .text(oneOf: ["a", "b"])), .init("month", .month)]),
+    ])
+
+    func decode(_ line: String, number: Int = 1) -> (EventLineDecoder.Outcome, SymbolTable) {
+        var decoder = EventLineDecoder(schema: Self.schema)
+        var symbols = SymbolTable()
+        var text = line
+        let outcome = text.withUTF8 { decoder.decode($0, line: number, symbols: &symbols) }
+        return (outcome, symbols)
+    }
+
+    func diagnostic(_ line: String) -> LogDiagnostic? {
+        if case .diagnostic(let d) = decode(line, number: 7).0 { d } else { nil }
+    }
+
+    @Test func aGoodLineBecomesAnInternedEvent() throws {
+        let (outcome, symbols) = decode(#"{"time":"2026-03-02T09:00:00Z","type":"visit","person":42,"at":"2026-03-02T10:00:00+08:00","minutes":15.3,"extra":{"x":[1,2]}}"#)
+        guard case .event(let event) = outcome else { Issue.record("expected an event"); return }
+        #expect(symbols[event.type] == "visit")
+        let person = try #require(symbols.lookup("person"))
+        #expect(event[person]?.symbol.map { symbols[$0] } == "42")
+        let minutes = try #require(symbols.lookup("minutes"))
+        #expect(event[minutes]?.number?.description == "15.3")
+    }
+
+    @Test("Rejected lines name the line, the field and what was expected", arguments: [
+        (#"{"time":"2026-03-02T09:00:00Z","type":"visit","at":"2026-03-02T10:00:00Z"}"#,
+         "line 7: error: field 'person': missing; 'visit' requires it"),
+        (#"{"time":"2026-03-02T09:00:00Z","type":"visit","person":null,"at":"2026-03-02T10:00:00Z"}"#,
+         "line 7: error: field 'person': missing; 'visit' requires it"),
+        (#"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P","at":"2026-03-02T10:00:00Z","minutes":"15"}"#,
+         "line 7: error: field 'minutes': expected a number from 0 to 100, found the string \"15\""),
+        (#"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P","at":"2026-03-02T10:00:00Z","minutes":true}"#,
+         "line 7: error: field 'minutes': expected a number from 0 to 100, found true"),
+        (#"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P","at":"2026-03-02T10:00:00Z","minutes":101}"#,
+         "line 7: error: field 'minutes': expected a number from 0 to 100, found 101"),
+        (#"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P","at":"2026-03-02T10:00:00Z","urgent":1}"#,
+         "line 7: error: field 'urgent': expected true or false, found the number 1"),
+        (#"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P","at":"2026-03-02T10:00:00Z","kind":"c"}"#,
+         "line 7: error: field 'kind': expected one of 'a', 'b', found \"c\""),
+        (#"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P","at":"2026-03-02T10:00:00Z","month":"2026-3"}"#,
+         "line 7: error: field 'month': expected a month like 2026-03, found \"2026-3\""),
+        (#"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P","at":"10:00"}"#,
+         "line 7: error: field 'at': expected a time like 2026-03-02T09:31:00+08:00, found \"10:00\""),
+        (#"{"type":"visit","person":"P","at":"2026-03-02T10:00:00Z"}"#,
+         "line 7: error: field 'time': missing; every event needs a time"),
+        (#"{"time":"2026-03-02T09:00:00Z","person":"P"}"#,
+         "line 7: error: field 'type': missing; every event needs a type"),
+        (#"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P","at":"2026-03-02T10:00:00Z","minutes":NaN}"#,
+         "line 7:98: error: expected a value (string, number, true, false, null, object or array)"),
+        (#"{"time":"2026-03-02T09:00:00Z","type":"visit""#, "line 7:46: error: expected ',' or '}' after a member"),
+        (#"[1,2]"#, "line 7:1: error: expected a JSON object starting with '{'"),
+        (#"{"time":"2026-03-02T09:00:00Z","type":"lunch"}"#, "line 7: warning: field 'type': unknown event type 'lunch', skipped"),
+    ])
+    func rejected(line: String, message: String) {
+        #expect(diagnostic(line)?.description == message)
+    }
+
+    @Test func nestingIsBounded() {
+        let deep = #"{"time":"2026-03-02T09:00:00Z","type":"visit","x":"# + String(repeating: "[", count: 10_000)
+        #expect(diagnostic(deep)?.message == "nesting deeper than 64 levels")
+    }
+
+    @Test func invalidUTF8IsRejected() {
+        var decoder = EventLineDecoder(schema: Self.schema)
+        var symbols = SymbolTable()
+        let bytes: [UInt8] = Array(#"{"time":"2026-03-02T09:00:00Z","type":"vi"#.utf8) + [0xFF] + Array(#"sit"}"#.utf8)
+        let outcome = bytes.withUnsafeBufferPointer { decoder.decode($0, line: 3, symbols: &symbols) }
+        guard case .diagnostic(let d) = outcome else { Issue.record("expected a diagnostic"); return }
+        #expect(d.message == "invalid UTF-8 in a string")
+    }
+
+    @Test func identicalLinesAreOneEventAndBlankLinesAreIgnored() {
+        var decoder = EventLineDecoder(schema: Self.schema)
+        var symbols = SymbolTable()
+        let line = #"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P","at":"2026-03-02T10:00:00Z"}"#
+        var kinds: [String] = []
+        for (number, text) in [line, line + "\r", "  ", line].enumerated() {
+            var text = text
+            let outcome = text.withUTF8 { decoder.decode($0, line: number + 1, symbols: &symbols) }
+            switch outcome {
+            case .event: kinds.append("event")
+            case .duplicate: kinds.append("duplicate")
+            case .blank: kinds.append("blank")
+            case .diagnostic: kinds.append("diagnostic")
+            }
+        }
+        #expect(kinds == ["event", "duplicate", "blank", "duplicate"])
+    }
+
+    @Test func aByteOrderMarkOnTheFirstLineIsSkipped() {
+        let (outcome, _) = decode("\u{FEFF}" + #"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P","at":"2026-03-02T10:00:00Z"}"#)
+        guard case .event = outcome else { Issue.record("expected an event"); return }
+    }
+}

@@ -1,0 +1,47 @@
+import Rulebook
+import Testing
+
+@Suite("RFC 3339 timestamps")
+struct RFC3339Tests {
+    @Test("Equal instants written with different offsets", arguments: [
+        "2026-03-02T09:31:00+08:00", "2026-03-02T01:31:00Z", "2026-03-02 01:31:00z", "2026-03-01T20:31:00-05:00",
+        "2026-03-02T01:31:00.000000000Z",
+    ])
+    func sameInstant(text: String) throws {
+        #expect(try RFC3339.parse(text) == Instant(secondsSinceEpoch: 1_772_415_060))
+    }
+
+    @Test func fractionsAreKeptToTheNanosecond() throws {
+        let a = try RFC3339.parse("2026-03-02T09:30:00+08:00")
+        let b = try RFC3339.parse("2026-03-02T09:30:00.001+08:00")
+        let c = try RFC3339.parse("2026-03-02T09:30:00.0000000019+08:00")
+        #expect(b - a == .milliseconds(1))
+        #expect(c - a == .nanoseconds(1))
+    }
+
+    @Test("Rejected timestamps say what is wrong", arguments: [
+        ("2026-03-02T09:31:00", "a time without an offset (add Z or ±hh:mm)"),
+        ("2026-02-29T09:00:00Z", "day 29 out of range for 2026-02"),
+        ("2026-13-01T09:00:00Z", "month 13 out of range 01-12"),
+        ("2026-03-02T24:00:00Z", "hour 24 out of range 00-23"),
+        ("0000-01-01T00:00:00Z", "year 0 out of the supported range 1678-2261"),
+        ("99999-01-01T00:00:00Z", "expected a time like 2026-03-02T09:31:00+08:00"),
+        ("9am", "expected a time like 2026-03-02T09:31:00+08:00"),
+        ("2026-03-02T09:31:00+08:00x", "expected nothing after the offset"),
+    ])
+    func rejected(text: String, message: String) {
+        #expect(throws: RFC3339.Failure.self) { try RFC3339.parse(text) }
+        do { _ = try RFC3339.parse(text) } catch { #expect(error.description == message) }
+    }
+
+    @Test func leapDayExistsIn2028() throws {
+        #expect(throws: Never.self) { try RFC3339.parse("2028-02-29T00:00:00+08:00") }
+    }
+
+    @Test func formattingRoundTrips() throws {
+        let instant = try RFC3339.parse("2026-03-02T09:30:00.25+08:00")
+        #expect(RFC3339.format(instant, offsetSeconds: 8 * 3600) == "2026-03-02T09:30:00.25+08:00")
+        #expect(RFC3339.format(instant, offsetSeconds: 0) == "2026-03-02T01:30:00.25Z")
+        #expect(RFC3339.format(instant, offsetSeconds: -5 * 3600) == "2026-03-01T20:30:00.25-05:00")
+    }
+}
