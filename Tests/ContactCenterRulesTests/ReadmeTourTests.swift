@@ -1,0 +1,45 @@
+import ContactCenterRules
+import Rulebook
+import Testing
+
+/// The README's tour, compiled and run, so the documentation cannot drift.
+@Suite("The README tour")
+struct ReadmeTourTests {
+    @Test func theTourRunsAsWritten() throws {
+        var attendance = AttendanceParameters()
+        attendance.absenceThreshold = .seconds(20 * 60)
+        let policy = StandardPolicy.make(attendance: attendance, timeZone: "Asia/Shanghai")
+
+        var diagnostics: [String] = []
+        let report = try policy.evaluate(logAt: packageRoot.appendingPathComponent("Examples/logs/week.jsonl").path) {
+            diagnostics.append($0.rendered(file: "week.jsonl"))
+        }
+        #expect(diagnostics == ["week.jsonl:82: warning: field 'type': unknown event type 'break.started', skipped"])
+        // With a 20-minute threshold, E12's 20 minutes late is still lateness.
+        #expect(report.verdicts.contains { $0.subject == "S-E12-0303" && $0.rule == "attendance.late" })
+
+        var live = try Evaluation(policy: policy)
+        live.feed(line: #"{"time":"2026-03-02T09:41:00+08:00","type":"clock.in","employee":"E001"}"#, number: 1)
+        let changes = live.advance(to: try RFC3339.parse("2026-03-02T23:00:00+08:00"))
+        #expect(changes.isEmpty)
+    }
+
+    @Test func theTicketRuleOfTheTourCompilesAndJudges() throws {
+        let reply = Rule(id: "desk.reply", title: "Reply within five minutes",
+            clause: Clause(source: "desk", text: "reply within five minutes"),
+            .schedule(ScheduleRule(
+                Schedule(cases: CaseSource(EventSelector("ticket.opened"), id: "ticket", owner: "agent",
+                                           start: .eventTime, end: .eventTime),
+                         expectations: [Expectation("reply", EventSelector("ticket.replied"),
+                                                    correlation: .caseID(field: "ticket"))],
+                         closes: .start(plus: .seconds(300))),
+                outcomes: [ScheduleOutcome("breached", reason: "no-reply", when: .missing(.unexcused),
+                                           at: .point(.start(plus: .seconds(300))),
+                                           message: Message(en: "{subject} never answered", zh: "{subject} 未回覆"))])))
+        let schema = EventSchema([EventType("ticket.opened", required: [.init("ticket", .id)], optional: [.init("agent", .id)]),
+                                  EventType("ticket.replied", required: [.init("ticket", .id)])])
+        let report = try Policy(name: "desk", schema: schema, rules: [reply])
+            .evaluate(lines: [#"{"time":"2026-03-02T10:00:00Z","type":"ticket.opened","ticket":"T1","agent":"A"}"#])
+        #expect(report.verdicts.map { $0.message() } == ["T1 never answered"])
+    }
+}
