@@ -30,6 +30,8 @@ public struct Evaluation: Sendable {
     private var programs: [ScheduleProgram] = []
     private var routes: [Symbol: [Int]] = [:]
     private var eventCounts: [EventCount] = []
+    private var totals: [TotalProgram] = []
+    private var totalRoutes: [Symbol: [Int]] = [:]
     private var caseVerdicts: [[Symbol: [Verdict]]]
     private var derivedRules: [Int]
     private var derivedVerdicts: [Verdict] = []
@@ -62,6 +64,7 @@ public struct Evaluation: Sendable {
         var programs: [ScheduleProgram] = []
         var symbols = SymbolTable()
         var eventCounts: [EventCount] = []
+        var totals: [TotalProgram] = []
         for (index, rule) in policy.rules.enumerated() {
             switch rule.kind {
             case .schedule(let scheduleRule):
@@ -80,10 +83,16 @@ public struct Evaluation: Sendable {
                         ruleIndex: index, selector: CompiledSelector(selector, symbols: &symbols),
                         person: symbols.intern(person), subject: subject.map { symbols.intern($0) }))
                 }
+            case .total(let total):
+                totals.append(TotalProgram(rule, total, symbols: &symbols))
             case .ladder:
                 break
             }
         }
+        for (index, total) in totals.enumerated() {
+            for type in total.eventTypes { totalRoutes[type, default: []].append(index) }
+        }
+        self.totals = totals
         for (index, program) in programs.enumerated() {
             for type in program.eventTypes { routes[type, default: []].append(index) }
         }
@@ -146,6 +155,9 @@ public struct Evaluation: Sendable {
         if let targets = routes[event.type] {
             for index in targets { programs[index].ingest(event) }
         }
+        if let targets = totalRoutes[event.type] {
+            for index in targets { totals[index].ingest(event) }
+        }
         for index in eventCounts.indices where eventCounts[index].selector.matches(event) {
             guard let person = event[eventCounts[index].person]?.symbol else { continue }
             let subject = eventCounts[index].subject.flatMap { event[$0]?.symbol }.map { symbols[$0] } ?? symbols[event.type]
@@ -186,6 +198,11 @@ public struct Evaluation: Sendable {
             }
             for rule in programs[index].rules { statistics.casesJudged[rule.rule.id, default: 0] += ids.count }
         }
+        for index in totals.indices {
+            let judged = totals[index].judge(upTo: time, symbols: symbols)
+            for (old, new) in judged { changes.record(old: old.map { [$0] } ?? [], new: new.map { [$0] } ?? []) }
+            if !judged.isEmpty { statistics.casesJudged[totals[index].rule.id, default: 0] += judged.count }
+        }
         if !derivedRules.isEmpty {
             let new = judgeDerived(upTo: time)
             changes.record(old: derivedVerdicts, new: new)
@@ -206,14 +223,20 @@ public struct Evaluation: Sendable {
 
     /// Every verdict in force, in output order.
     public var verdicts: [Verdict] {
-        var all = derivedVerdicts
+        (baseVerdicts + derivedVerdicts).sorted(by: Verdict.outputOrder)
+    }
+
+    /// The verdicts of rules that read events, not verdicts.
+    private var baseVerdicts: [Verdict] {
+        var all: [Verdict] = []
         for table in caseVerdicts { for list in table.values { all.append(contentsOf: list) } }
-        return all.sorted(by: Verdict.outputOrder)
+        for total in totals { all.append(contentsOf: total.verdicts.values) }
+        return all
     }
 
     private func judgeDerived(upTo time: Instant) -> [Verdict] {
         var byRule: [String: [Verdict]] = [:]
-        for table in caseVerdicts { for list in table.values { for v in list { byRule[v.rule, default: []].append(v) } } }
+        for verdict in baseVerdicts { byRule[verdict.rule, default: []].append(verdict) }
         var derived: [Verdict] = []
         for index in derivedRules {
             let rule = policy.rules[index]
@@ -227,7 +250,7 @@ public struct Evaluation: Sendable {
             }
             let produced: [Verdict]
             switch rule.kind {
-            case .schedule:
+            case .schedule, .total:
                 continue
             case .count(let count):
                 switch count.input {
@@ -271,7 +294,10 @@ public struct Evaluation: Sendable {
                 if let next = indexByID[input] { try visit(next, path: path + [rules[index].id]) }
             }
             state[index] = true
-            if case .schedule = rules[index].kind {} else { order.append(index) }
+            switch rules[index].kind {
+            case .schedule, .total: break
+            case .count, .ladder: order.append(index)
+            }
         }
         for index in rules.indices { try visit(index, path: []) }
         return order

@@ -20,6 +20,8 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
         case count(CountRule)
         /// Climbs a ladder of tiers with other rules' verdicts.
         case ladder(LadderRule)
+        /// Adds up a quantity per person and subject against a bound.
+        case total(TotalRule)
     }
 
     /// Creates a rule.
@@ -33,7 +35,7 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
     /// The ids of the rules whose verdicts this rule reads.
     public var inputRules: [String] {
         switch kind {
-        case .schedule: []
+        case .schedule, .total: []
         case .count(let count):
             if case .verdicts(let rules, _) = count.input { rules } else { [] }
         case .ladder(let ladder): ladder.counted.map(\.rule)
