@@ -32,6 +32,8 @@ public struct Evaluation: Sendable {
     private var eventCounts: [EventCount] = []
     private var totals: [TotalProgram] = []
     private var totalRoutes: [Symbol: [Int]] = [:]
+    private var stepPrograms: [StepsProgram] = []
+    private var stepRoutes: [Symbol: [Int]] = [:]
     private var caseVerdicts: [[Symbol: [Verdict]]]
     private var derivedRules: [Int]
     private var derivedVerdicts: [Verdict] = []
@@ -65,6 +67,7 @@ public struct Evaluation: Sendable {
         var symbols = SymbolTable()
         var eventCounts: [EventCount] = []
         var totals: [TotalProgram] = []
+        var stepPrograms: [StepsProgram] = []
         for (index, rule) in policy.rules.enumerated() {
             switch rule.kind {
             case .schedule(let scheduleRule):
@@ -85,6 +88,8 @@ public struct Evaluation: Sendable {
                 }
             case .total(let total):
                 totals.append(TotalProgram(rule, total, symbols: &symbols))
+            case .steps(let steps):
+                stepPrograms.append(StepsProgram(rule, steps, symbols: &symbols))
             case .ladder:
                 break
             }
@@ -93,6 +98,10 @@ public struct Evaluation: Sendable {
             for type in total.eventTypes { totalRoutes[type, default: []].append(index) }
         }
         self.totals = totals
+        for (index, program) in stepPrograms.enumerated() {
+            for type in program.eventTypes { stepRoutes[type, default: []].append(index) }
+        }
+        self.stepPrograms = stepPrograms
         for (index, program) in programs.enumerated() {
             for type in program.eventTypes { routes[type, default: []].append(index) }
         }
@@ -158,6 +167,9 @@ public struct Evaluation: Sendable {
         if let targets = totalRoutes[event.type] {
             for index in targets { totals[index].ingest(event) }
         }
+        if let targets = stepRoutes[event.type] {
+            for index in targets { stepPrograms[index].ingest(event) }
+        }
         for index in eventCounts.indices where eventCounts[index].selector.matches(event) {
             guard let person = event[eventCounts[index].person]?.symbol else { continue }
             let subject = eventCounts[index].subject.flatMap { event[$0]?.symbol }.map { symbols[$0] } ?? symbols[event.type]
@@ -203,6 +215,11 @@ public struct Evaluation: Sendable {
             for (old, new) in judged { changes.record(old: old.map { [$0] } ?? [], new: new.map { [$0] } ?? []) }
             if !judged.isEmpty { statistics.casesJudged[totals[index].rule.id, default: 0] += judged.count }
         }
+        for index in stepPrograms.indices {
+            let judged = stepPrograms[index].judge(upTo: time, symbols: symbols)
+            for (old, new) in judged { changes.record(old: old.map { [$0] } ?? [], new: new.map { [$0] } ?? []) }
+            if !judged.isEmpty { statistics.casesJudged[stepPrograms[index].rule.id, default: 0] += judged.count }
+        }
         if !derivedRules.isEmpty {
             let new = judgeDerived(upTo: time)
             changes.record(old: derivedVerdicts, new: new)
@@ -218,6 +235,7 @@ public struct Evaluation: Sendable {
     public mutating func finish() -> VerdictChanges {
         let changes = advance(to: asOf ?? .distantFuture)
         statistics.pendingCases = programs.reduce(0) { $0 + $1.pendingCount }
+            + stepPrograms.reduce(0) { $0 + $1.pendingCount }
         return changes
     }
 
@@ -231,6 +249,7 @@ public struct Evaluation: Sendable {
         var all: [Verdict] = []
         for table in caseVerdicts { for list in table.values { all.append(contentsOf: list) } }
         for total in totals { all.append(contentsOf: total.verdicts.values) }
+        for program in stepPrograms { all.append(contentsOf: program.verdicts.values) }
         return all
     }
 
@@ -250,7 +269,7 @@ public struct Evaluation: Sendable {
             }
             let produced: [Verdict]
             switch rule.kind {
-            case .schedule, .total:
+            case .schedule, .total, .steps:
                 continue
             case .count(let count):
                 switch count.input {
@@ -295,7 +314,7 @@ public struct Evaluation: Sendable {
             }
             state[index] = true
             switch rules[index].kind {
-            case .schedule, .total: break
+            case .schedule, .total, .steps: break
             case .count, .ladder: order.append(index)
             }
         }

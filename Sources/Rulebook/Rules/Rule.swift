@@ -22,6 +22,8 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
         case ladder(LadderRule)
         /// Adds up a quantity per person and subject against a bound.
         case total(TotalRule)
+        /// Correlates the steps of one case.
+        case steps(StepsRule)
     }
 
     /// Creates a rule.
@@ -35,7 +37,7 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
     /// The ids of the rules whose verdicts this rule reads.
     public var inputRules: [String] {
         switch kind {
-        case .schedule, .total: []
+        case .schedule, .total, .steps: []
         case .count(let count):
             if case .verdicts(let rules, _) = count.input { rules } else { [] }
         case .ladder(let ladder): ladder.counted.map(\.rule)
