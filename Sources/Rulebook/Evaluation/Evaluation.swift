@@ -30,10 +30,8 @@ public struct Evaluation: Sendable {
     private var programs: [ScheduleProgram] = []
     private var routes: [Symbol: [Int]] = [:]
     private var eventCounts: [EventCount] = []
-    private var totals: [TotalProgram] = []
-    private var totalRoutes: [Symbol: [Int]] = [:]
-    private var stepPrograms: [StepsProgram] = []
-    private var stepRoutes: [Symbol: [Int]] = [:]
+    private var keyed: [any KeyedProgram] = []
+    private var keyedRoutes: [Symbol: [Int]] = [:]
     private var caseVerdicts: [[Symbol: [Verdict]]]
     private var derivedRules: [Int]
     private var derivedVerdicts: [Verdict] = []
@@ -66,8 +64,7 @@ public struct Evaluation: Sendable {
         var programs: [ScheduleProgram] = []
         var symbols = SymbolTable()
         var eventCounts: [EventCount] = []
-        var totals: [TotalProgram] = []
-        var stepPrograms: [StepsProgram] = []
+        var keyed: [any KeyedProgram] = []
         for (index, rule) in policy.rules.enumerated() {
             switch rule.kind {
             case .schedule(let scheduleRule):
@@ -87,21 +84,17 @@ public struct Evaluation: Sendable {
                         person: symbols.intern(person), subject: subject.map { symbols.intern($0) }))
                 }
             case .total(let total):
-                totals.append(TotalProgram(rule, total, symbols: &symbols))
+                keyed.append(TotalProgram(rule, total, symbols: &symbols))
             case .steps(let steps):
-                stepPrograms.append(StepsProgram(rule, steps, symbols: &symbols))
+                keyed.append(StepsProgram(rule, steps, symbols: &symbols))
             case .ladder:
                 break
             }
         }
-        for (index, total) in totals.enumerated() {
-            for type in total.eventTypes { totalRoutes[type, default: []].append(index) }
+        for (index, program) in keyed.enumerated() {
+            for type in program.eventTypes { keyedRoutes[type, default: []].append(index) }
         }
-        self.totals = totals
-        for (index, program) in stepPrograms.enumerated() {
-            for type in program.eventTypes { stepRoutes[type, default: []].append(index) }
-        }
-        self.stepPrograms = stepPrograms
+        self.keyed = keyed
         for (index, program) in programs.enumerated() {
             for type in program.eventTypes { routes[type, default: []].append(index) }
         }
@@ -164,11 +157,8 @@ public struct Evaluation: Sendable {
         if let targets = routes[event.type] {
             for index in targets { programs[index].ingest(event) }
         }
-        if let targets = totalRoutes[event.type] {
-            for index in targets { totals[index].ingest(event) }
-        }
-        if let targets = stepRoutes[event.type] {
-            for index in targets { stepPrograms[index].ingest(event) }
+        if let targets = keyedRoutes[event.type] {
+            for index in targets { keyed[index].ingest(event) }
         }
         for index in eventCounts.indices where eventCounts[index].selector.matches(event) {
             guard let person = event[eventCounts[index].person]?.symbol else { continue }
@@ -210,15 +200,10 @@ public struct Evaluation: Sendable {
             }
             for rule in programs[index].rules { statistics.casesJudged[rule.rule.id, default: 0] += ids.count }
         }
-        for index in totals.indices {
-            let judged = totals[index].judge(upTo: time, symbols: symbols)
+        for index in keyed.indices {
+            let judged = keyed[index].judge(upTo: time, symbols: symbols)
             for (old, new) in judged { changes.record(old: old.map { [$0] } ?? [], new: new.map { [$0] } ?? []) }
-            if !judged.isEmpty { statistics.casesJudged[totals[index].rule.id, default: 0] += judged.count }
-        }
-        for index in stepPrograms.indices {
-            let judged = stepPrograms[index].judge(upTo: time, symbols: symbols)
-            for (old, new) in judged { changes.record(old: old.map { [$0] } ?? [], new: new.map { [$0] } ?? []) }
-            if !judged.isEmpty { statistics.casesJudged[stepPrograms[index].rule.id, default: 0] += judged.count }
+            if !judged.isEmpty { statistics.casesJudged[keyed[index].rule.id, default: 0] += judged.count }
         }
         if !derivedRules.isEmpty {
             let new = judgeDerived(upTo: time)
@@ -235,7 +220,7 @@ public struct Evaluation: Sendable {
     public mutating func finish() -> VerdictChanges {
         let changes = advance(to: asOf ?? .distantFuture)
         statistics.pendingCases = programs.reduce(0) { $0 + $1.pendingCount }
-            + stepPrograms.reduce(0) { $0 + $1.pendingCount }
+            + keyed.reduce(0) { $0 + $1.pendingCount }
         return changes
     }
 
@@ -248,8 +233,7 @@ public struct Evaluation: Sendable {
     private var baseVerdicts: [Verdict] {
         var all: [Verdict] = []
         for table in caseVerdicts { for list in table.values { all.append(contentsOf: list) } }
-        for total in totals { all.append(contentsOf: total.verdicts.values) }
-        for program in stepPrograms { all.append(contentsOf: program.verdicts.values) }
+        for program in keyed { all.append(contentsOf: program.currentVerdicts) }
         return all
     }
 
