@@ -32,6 +32,9 @@ struct Summary {
         lines.append(contentsOf: table.rendered())
         lines.append(zh ? "判定總數 \(report.verdicts.count), 待定案件 \(s.pendingCases)"
                         : "\(report.verdicts.count) verdicts, \(s.pendingCases) cases pending")
+        if !report.parameters.isEmpty {
+            lines.append((zh ? "參數: " : "parameters: ") + report.parameters.map { "\($0.name)=\($0.value)" }.joined(separator: ", "))
+        }
         return lines
     }
 }

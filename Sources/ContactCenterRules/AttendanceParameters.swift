@@ -1,3 +1,5 @@
+import Rulebook
+
 /// The named parameters of the attendance rules, with the handbook's defaults.
 ///
 /// ```swift
@@ -20,4 +22,16 @@ public struct AttendanceParameters: Sendable, Equatable, Hashable {
 
     /// The handbook's defaults.
     public init() {}
+
+    /// The parameters by name, as a policy reports them.
+    public var named: [Policy.Parameter] {
+        [
+            .init("absenceThreshold", absenceThreshold.shortText),
+            .init("grace", grace.shortText),
+            .init("inPunchOpensBeforeStart", inPunchOpensBeforeStart.shortText),
+            .init("outPunchClosesAfterEnd", outPunchClosesAfterEnd.shortText),
+            .init("excusedMissedPunchesPerMonth", String(excusedMissedPunchesPerMonth)),
+            .init("strict", String(strict)),
+        ]
+    }
 }

@@ -14,6 +14,7 @@ public enum StandardPolicy {
         attendance: AttendanceParameters = .init(), timeZone: String = "Asia/Shanghai"
     ) -> Policy {
         Policy(name: "contact-center standard pack", schema: ContactCenterEvents.schema,
-               rules: AttendanceRules.rules(attendance), timeZone: timeZone)
+               rules: AttendanceRules.rules(attendance), timeZone: timeZone,
+               parameters: [.init("timeZone", timeZone)] + attendance.named)
     }
 }

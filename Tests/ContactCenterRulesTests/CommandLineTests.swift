@@ -41,6 +41,7 @@ struct CommandLineTests {
         #expect(run.stdout == expected)
         #expect(run.stderr.contains("read 163 lines: 161 events, 1 duplicate, 0 blank, 0 rejected, 1 skipped"))
         #expect(run.stderr.contains("week.jsonl:82: warning: field 'type': unknown event type 'break.started', skipped"))
+        #expect(run.stderr.contains("parameters: timeZone=Asia/Shanghai, absenceThreshold=30m, grace=0s"))
     }
 
     @Test func chineseMessagesWithLangZh() throws {

@@ -45,3 +45,14 @@ struct RFC3339Tests {
         #expect(RFC3339.format(instant, offsetSeconds: -5 * 3600) == "2026-03-01T20:30:00.25-05:00")
     }
 }
+
+@Suite("Durations as people write them")
+struct DurationTextTests {
+    @Test("Short text", arguments: [
+        (Duration.seconds(1800), "30m"), (.seconds(7200), "2h"), (.seconds(90), "90s"), (.milliseconds(1500), "1.5s"),
+        (.zero, "0s"), (.seconds(86_400 * 365), "365d"),
+    ])
+    func shortText(duration: Duration, text: String) {
+        #expect(duration.shortText == text)
+    }
+}

@@ -6,6 +6,8 @@ public struct EvaluationReport: Sendable {
     public var statistics: EvaluationStatistics
     /// The calendar verdict times are written in.
     public var calendar: PolicyCalendar
+    /// The policy's named parameters in force.
+    public var parameters: [Policy.Parameter]
 }
 
 extension Policy {
@@ -34,7 +36,8 @@ extension Policy {
             }
         }
         _ = evaluation.finish()
-        return EvaluationReport(verdicts: evaluation.verdicts, statistics: evaluation.statistics, calendar: evaluation.calendar)
+        return EvaluationReport(verdicts: evaluation.verdicts, statistics: evaluation.statistics,
+                                calendar: evaluation.calendar, parameters: parameters)
     }
 
     /// Evaluates the lines of a log held in memory; line numbers start at 1.
@@ -46,6 +49,7 @@ extension Policy {
             if let diagnostic = evaluation.feed(line: line, number: index + 1) { diagnostics(diagnostic) }
         }
         _ = evaluation.finish()
-        return EvaluationReport(verdicts: evaluation.verdicts, statistics: evaluation.statistics, calendar: evaluation.calendar)
+        return EvaluationReport(verdicts: evaluation.verdicts, statistics: evaluation.statistics,
+                                calendar: evaluation.calendar, parameters: parameters)
     }
 }
