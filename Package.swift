@@ -6,21 +6,24 @@ let package = Package(
     products: [
         .library(name: "Rulebook", targets: ["Rulebook"]),
         .library(name: "ContactCenterRules", targets: ["ContactCenterRules"]),
+        .library(name: "RulebookTesting", targets: ["RulebookTesting"]),
         .executable(name: "rulebook", targets: ["rulebook"]),
     ],
     dependencies: [],
     targets: [
         .target(name: "Rulebook"),
         .target(name: "ContactCenterRules", dependencies: ["Rulebook"]),
+        .target(name: "RulebookTesting", dependencies: ["Rulebook"]),
         .executableTarget(
             name: "rulebook",
             dependencies: ["Rulebook", "ContactCenterRules"],
             path: "Examples/rulebook"
         ),
         .testTarget(name: "RulebookTests", dependencies: ["Rulebook"]),
+        .testTarget(name: "RulebookTestingTests", dependencies: ["Rulebook", "RulebookTesting"]),
         .testTarget(
             name: "ContactCenterRulesTests",
-            dependencies: ["Rulebook", "ContactCenterRules", "rulebook"]
+            dependencies: ["Rulebook", "ContactCenterRules", "RulebookTesting", "rulebook"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -30,6 +30,13 @@ public struct PolicyCalendar: Sendable, Equatable {
     /// Creates a calendar for an IANA time zone such as `Asia/Shanghai`.
     public init(timeZone identifier: String) throws(UnknownTimeZone) {
         guard let zone = TimeZone(identifier: identifier) else { throw UnknownTimeZone(identifier: identifier) }
+        self.init(zone, identifier: identifier)
+    }
+
+    /// Coordinated Universal Time, which every system knows.
+    public static let utc = PolicyCalendar(.gmt, identifier: "UTC")
+
+    private init(_ zone: TimeZone, identifier: String) {
         var calendar = Calendar(identifier: .iso8601)
         calendar.timeZone = zone
         calendar.firstWeekday = 2
@@ -92,6 +99,26 @@ public struct PolicyCalendar: Sendable, Equatable {
             end: Instant(secondsSinceEpoch: Int64(interval.end.timeIntervalSince1970.rounded())))
     }
 
+    /// The instant of a local wall-clock time in this zone; in a daylight-saving gap
+    /// the time is taken as if the clocks had not changed yet, in a repeated hour
+    /// the first occurrence.
+    ///
+    /// ```swift
+    /// calendar.instant(LocalDate(year: 2026, month: 3, day: 2), hour: 9, minute: 41)
+    /// // 2026-03-02T09:41:00+08:00 in Asia/Shanghai
+    /// ```
+    public func instant(_ date: LocalDate, hour: Int, minute: Int, second: Int = 0, nanosecond: Int = 0) -> Instant? {
+        var components = DateComponents()
+        components.year = date.year
+        components.month = date.month
+        components.day = date.day
+        components.hour = hour
+        components.minute = minute
+        components.second = second
+        guard let found = calendar.date(from: components) else { return nil }
+        return Instant(nanosecondsSinceEpoch: Int64(found.timeIntervalSince1970.rounded()) * 1_000_000_000 + Int64(nanosecond))
+    }
+
     /// The instant the local day of `instant` ends (the next local midnight).
     public func endOfDay(containing instant: Instant) -> Instant {
         period(.day, containing: instant).end
@@ -99,9 +126,21 @@ public struct PolicyCalendar: Sendable, Equatable {
 
     /// The instant `years` calendar years after `instant`, to the same local time;
     /// 29 February goes to 28 February in a common year.
-    public func adding(years: Int, to instant: Instant) -> Instant {
+    public func adding(years: Int, to instant: Instant) -> Instant { adding(years, .year, to: instant) }
+
+    /// The instant `months` calendar months after `instant`, to the same local time
+    /// (31 March plus one month is 30 April).
+    public func adding(months: Int, to instant: Instant) -> Instant { adding(months, .month, to: instant) }
+
+    /// The instant `days` calendar days after `instant`, to the same local time, so a
+    /// day across a daylight-saving change is 23 or 25 hours.
+    public func adding(days: Int, to instant: Instant) -> Instant { adding(days, .day, to: instant) }
+
+    private func adding(_ value: Int, _ component: Calendar.Component, to instant: Instant) -> Instant {
         let date = Date(timeIntervalSince1970: Double(instant.secondsSinceEpoch))
-        guard let later = calendar.date(byAdding: .year, value: years, to: date) else { return .distantFuture }
+        guard let later = calendar.date(byAdding: component, value: value, to: date) else {
+            return value < 0 ? .distantPast : .distantFuture
+        }
         let fraction = instant.nanosecondsSinceEpoch - instant.secondsSinceEpoch * 1_000_000_000
         return Instant(nanosecondsSinceEpoch: Int64(later.timeIntervalSince1970.rounded()) * 1_000_000_000 + fraction)
     }

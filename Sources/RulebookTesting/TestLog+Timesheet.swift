@@ -1,0 +1,147 @@
+/// The event types of the project's event-log format, written the way a timesheet
+/// reads. Each returns the line number of the event it adds (the first, for several).
+extension TestLog {
+    /// A shift on the roster, published at `published` (default: 10:00 a week
+    /// before the shift's day).
+    @discardableResult
+    public mutating func shift(
+        _ shift: String, for employee: String, from start: String, to end: String,
+        holiday: Bool = false, team: String? = nil, published: String? = nil
+    ) -> Int {
+        let publishedAt = published ?? (weekBefore(start) + " 10:00")
+        return event("shift.scheduled", at: publishedAt, [
+            "employee": .text(employee), "shift": .text(shift), "start": .time(start), "end": .time(end),
+            "holiday": holiday ? true : .missing, "team": team.map(TestValue.text) ?? .missing,
+        ])
+    }
+
+    /// A punch at the start of work.
+    @discardableResult
+    public mutating func clockIn(_ employee: String, at time: String) -> Int {
+        event("clock.in", at: time, ["employee": .text(employee)])
+    }
+
+    /// A punch at the end of work.
+    @discardableResult
+    public mutating func clockOut(_ employee: String, at time: String) -> Int {
+        event("clock.out", at: time, ["employee": .text(employee)])
+    }
+
+    /// A supervisor confirms `employee` worked `shift` although a punch is missing.
+    @discardableResult
+    public mutating func punchConfirmed(_ employee: String, shift: String, at time: String, by supervisor: String = "M01") -> Int {
+        event("punch.confirmed", at: time, ["employee": .text(employee), "shift": .text(shift), "by": .text(supervisor)])
+    }
+
+    /// Approved leave for a whole shift.
+    @discardableResult
+    public mutating func leave(_ employee: String, shift: String, at time: String, by supervisor: String = "M01") -> Int {
+        event("leave.approved", at: time, ["employee": .text(employee), "shift": .text(shift), "by": .text(supervisor)])
+    }
+
+    /// Approved field work during a shift.
+    @discardableResult
+    public mutating func fieldWork(_ employee: String, shift: String, at time: String, by supervisor: String = "M01") -> Int {
+        event("fieldwork.approved", at: time, ["employee": .text(employee), "shift": .text(shift), "by": .text(supervisor)])
+    }
+
+    /// The employee need not punch.
+    @discardableResult
+    public mutating func exemption(_ employee: String, at time: String, by manager: String = "GM") -> Int {
+        event("exemption.granted", at: time, ["employee": .text(employee), "by": .text(manager)])
+    }
+
+    /// A hiring, with a role (`agent`, `supervisor`, `manager`, `executive`).
+    @discardableResult
+    public mutating func hired(_ employee: String, as role: String? = nil, at time: String) -> Int {
+        event("employee.hired", at: time, ["employee": .text(employee), "role": role.map(TestValue.text) ?? .missing])
+    }
+
+    /// A leaving.
+    @discardableResult
+    public mutating func left(_ employee: String, at time: String) -> Int {
+        event("employee.left", at: time, ["employee": .text(employee)])
+    }
+
+    /// A swap with the steps given times: `requester` gives away `shift` to
+    /// `counterpart` and works `returnShift` in return. A step left `nil` is missing.
+    @discardableResult
+    public mutating func swap(
+        _ swap: String, requester: String, counterpart: String, shift: String, returnShift: String,
+        requested: String?, consented: String?, registered: String?, approved: String?, by manager: String = "M01"
+    ) -> Int {
+        let first = nextLine
+        if let requested {
+            event("swap.requested", at: requested, [
+                "swap": .text(swap), "employee": .text(requester), "counterpart": .text(counterpart),
+                "shift": .text(shift), "counterpartShift": .text(returnShift),
+            ])
+        }
+        if let consented { event("swap.consented", at: consented, ["swap": .text(swap)]) }
+        if let registered { event("swap.registered", at: registered, ["swap": .text(swap)]) }
+        if let approved { event("swap.approved", at: approved, ["swap": .text(swap), "by": .text(manager)]) }
+        return first
+    }
+
+    /// A customer inquiry.
+    @discardableResult
+    public mutating func inquiry(
+        _ ticket: String, at time: String, to employee: String? = nil, channel: String? = nil, complex: Bool = false
+    ) -> Int {
+        event("inquiry.received", at: time, [
+            "ticket": .text(ticket), "employee": employee.map(TestValue.text) ?? .missing,
+            "channel": channel.map(TestValue.text) ?? .missing, "complexity": complex ? "complex" : .missing,
+        ])
+    }
+
+    /// The first reply to a customer.
+    @discardableResult
+    public mutating func responded(_ ticket: String, by employee: String, at time: String) -> Int {
+        event("inquiry.responded", at: time, ["ticket": .text(ticket), "employee": .text(employee)])
+    }
+
+    /// The question answered in full.
+    @discardableResult
+    public mutating func answered(_ ticket: String, by employee: String, at time: String) -> Int {
+        event("inquiry.answered", at: time, ["ticket": .text(ticket), "employee": .text(employee)])
+    }
+
+    /// A course and its total length.
+    @discardableResult
+    public mutating func course(
+        _ course: String, totalMinutes: TestValue, kind: String? = nil, cost: TestValue = .missing, at time: String
+    ) -> Int {
+        event("course.scheduled", at: time, [
+            "course": .text(course), "totalMinutes": totalMinutes, "kind": kind.map(TestValue.text) ?? .missing, "cost": cost,
+        ])
+    }
+
+    /// One session of a course attended for `attended` of `scheduled` minutes.
+    @discardableResult
+    public mutating func attended(
+        _ employee: String, course: String, session: String, scheduled: TestValue, attended: TestValue, at time: String
+    ) -> Int {
+        event("training.attended", at: time, [
+            "employee": .text(employee), "course": .text(course), "session": .text(session),
+            "scheduledMinutes": scheduled, "attendedMinutes": attended,
+        ])
+    }
+
+    /// The course ended for this employee.
+    @discardableResult
+    public mutating func completed(_ employee: String, course: String, at time: String) -> Int {
+        event("training.completed", at: time, ["employee": .text(employee), "course": .text(course)])
+    }
+
+    /// A monthly review score.
+    @discardableResult
+    public mutating func review(_ employee: String, period: String, score: TestValue, at time: String) -> Int {
+        event("review.scored", at: time, ["employee": .text(employee), "period": .text(period), "score": score])
+    }
+
+    /// The date seven days before the date of `time` (or of ``day``), as `YYYY-MM-DD`.
+    private func weekBefore(_ time: String) -> String {
+        guard let instant = try? self.instant(time) else { return day }
+        return calendar.localDate(of: calendar.adding(days: -7, to: instant)).description
+    }
+}

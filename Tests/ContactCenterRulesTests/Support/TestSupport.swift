@@ -1,0 +1,15 @@
+import ContactCenterRules
+import Foundation
+import Rulebook
+import RulebookTesting
+
+extension TestLog {
+    /// The verdicts of the standard pack, with the given attendance parameters.
+    func verdicts(_ attendance: AttendanceParameters = .init()) throws -> [Verdict] {
+        try evaluate(StandardPolicy.make(attendance: attendance)).verdicts
+    }
+}
+
+/// The package's root folder, found from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
