@@ -1,5 +1,6 @@
 import ContactCenterRules
 import Rulebook
+import RulebookTesting
 import Testing
 
 /// The README's tour, compiled and run, so the documentation cannot drift.
@@ -42,4 +43,19 @@ struct ReadmeTourTests {
             .evaluate(lines: [#"{"time":"2026-03-02T10:00:00Z","type":"ticket.opened","ticket":"T1","agent":"A"}"#])
         #expect(report.verdicts.map { $0.message() } == ["T1 never answered"])
     }
+}
+
+/// The README's example of testing a policy variant, as written there.
+@Test func twentyFiveMinutesLateIsAbsenceUnderOurHandbook() throws {
+    var attendance = AttendanceParameters()
+    attendance.absenceThreshold = .seconds(20 * 60)
+    var log = TestLog(timeZone: "Asia/Shanghai", day: "2026-03-02")
+    log.shift("S1", for: "E1", from: "09:00", to: "18:00")       // line 1
+    let punch = log.clockIn("E1", at: "09:25")                   // line 2
+    log.clockOut("E1", at: "18:00")
+    let report = try log.evaluate(StandardPolicy.make(attendance: attendance))
+    expectVerdicts(report.verdicts, [
+        ExpectedVerdict("attendance.absence", "absent", employee: "E1", subject: "S1",
+                        reason: "late-over-threshold", value: 25, evidence: [1, punch]),
+    ])
 }
