@@ -21,4 +21,9 @@ public enum HandbookClauses {
     /// Lateness without the proper leave procedure counts as absence (the strict reading).
     public static let strictLateness = Clause(
         source: "toolbox-attendance", text: "未按規定履行正常請假手續而遲到、早退者, 按照曠工處理")
+
+    /// Reply within X minutes of an inquiry.
+    public static let firstResponse = Clause(source: "presales", text: "客服人員應在接到客戶咨詢後[X]分鐘內做出響應")
+    /// Complex questions answered within X minutes.
+    public static let complexAnswer = Clause(source: "presales", text: "對於複雜問題 ... 確保在[X]分鐘內給予客戶回復")
 }

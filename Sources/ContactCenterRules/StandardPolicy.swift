@@ -11,10 +11,10 @@ import Rulebook
 public enum StandardPolicy {
     /// The standard policy with the given parameters.
     public static func make(
-        attendance: AttendanceParameters = .init(), timeZone: String = "Asia/Shanghai"
+        attendance: AttendanceParameters = .init(), sla: SLAParameters = .init(), timeZone: String = "Asia/Shanghai"
     ) -> Policy {
         Policy(name: "contact-center standard pack", schema: ContactCenterEvents.schema,
-               rules: AttendanceRules.rules(attendance), timeZone: timeZone,
-               parameters: [.init("timeZone", timeZone)] + attendance.named)
+               rules: AttendanceRules.rules(attendance) + SLARules.rules(sla), timeZone: timeZone,
+               parameters: [.init("timeZone", timeZone)] + attendance.named + sla.named)
     }
 }

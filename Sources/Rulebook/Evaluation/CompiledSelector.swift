@@ -29,7 +29,9 @@ struct CompiledSelector: Sendable {
         for test in tests {
             switch test {
             case .equals(let field, let values, let negated):
-                guard let symbol = event[field]?.symbol else { return false }
+                guard let symbol = event[field]?.symbol else {
+                    if negated { continue } else { return false }
+                }
                 if values.contains(symbol) == negated { return false }
             case .present(let field, let wanted):
                 if (event[field] != nil) != wanted { return false }

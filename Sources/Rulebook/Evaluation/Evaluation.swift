@@ -37,14 +37,6 @@ public struct Evaluation: Sendable {
     private var derivedVerdicts: [Verdict] = []
     private var nextSequence = 1
 
-    private struct EventCount: Sendable {
-        var ruleIndex: Int
-        var selector: CompiledSelector
-        var person: Symbol
-        var subject: Symbol?
-        var items: [CountedItem] = []
-    }
-
     /// Prepares an evaluation of `policy`.
     ///
     /// - Parameter asOf: evaluate as known at this time: later events are counted in
@@ -61,46 +53,18 @@ public struct Evaluation: Sendable {
         decoder = EventLineDecoder(schema: policy.schema)
         derivedRules = try Self.derivedOrder(policy.rules)
 
-        var programs: [ScheduleProgram] = []
-        var symbols = SymbolTable()
-        var eventCounts: [EventCount] = []
-        var keyed: [any KeyedProgram] = []
-        for (index, rule) in policy.rules.enumerated() {
-            switch rule.kind {
-            case .schedule(let scheduleRule):
-                var programIndex = programs.firstIndex { $0.schedule == scheduleRule.schedule }
-                if programIndex == nil {
-                    programs.append(ScheduleProgram(scheduleRule.schedule, symbols: &symbols))
-                    programIndex = programs.count - 1
-                }
-                if let programIndex {
-                    programs[programIndex].rules.append(
-                        .init(ruleIndex: index, rule: rule, outcomes: scheduleRule.outcomes))
-                }
-            case .count(let count):
-                if case .events(let selector, let person, let subject) = count.input {
-                    eventCounts.append(EventCount(
-                        ruleIndex: index, selector: CompiledSelector(selector, symbols: &symbols),
-                        person: symbols.intern(person), subject: subject.map { symbols.intern($0) }))
-                }
-            case .total(let total):
-                keyed.append(TotalProgram(rule, total, symbols: &symbols))
-            case .steps(let steps):
-                keyed.append(StepsProgram(rule, steps, symbols: &symbols))
-            case .ladder:
-                break
-            }
-        }
+        for rule in policy.rules { statistics.casesJudged[rule.id] = 0 }
+        let compiled = try CompiledPolicy(policy)
+        programs = compiled.programs
+        eventCounts = compiled.eventCounts
+        keyed = compiled.keyed
+        symbols = compiled.symbols
         for (index, program) in keyed.enumerated() {
             for type in program.eventTypes { keyedRoutes[type, default: []].append(index) }
         }
-        self.keyed = keyed
         for (index, program) in programs.enumerated() {
             for type in program.eventTypes { routes[type, default: []].append(index) }
         }
-        self.programs = programs
-        self.eventCounts = eventCounts
-        self.symbols = symbols
         caseVerdicts = Array(repeating: [:], count: programs.count)
     }
 
@@ -253,7 +217,7 @@ public struct Evaluation: Sendable {
             }
             let produced: [Verdict]
             switch rule.kind {
-            case .schedule, .total, .steps:
+            case .schedule, .total, .steps, .union:
                 continue
             case .count(let count):
                 switch count.input {
@@ -298,7 +262,7 @@ public struct Evaluation: Sendable {
             }
             state[index] = true
             switch rules[index].kind {
-            case .schedule, .total, .steps: break
+            case .schedule, .total, .steps, .union: break
             case .count, .ladder: order.append(index)
             }
         }

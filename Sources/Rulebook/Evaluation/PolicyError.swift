@@ -8,6 +8,8 @@ public enum PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownInputRule(rule: String, input: String)
     /// Rules read each other's verdicts in a cycle.
     case cycle([String])
+    /// A union has a part that reads verdicts; parts must read events.
+    case unsupportedUnionPart(rule: String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .duplicateRule(let id): "two rules have the id '\(id)'"
         case .unknownInputRule(let rule, let input): "rule '\(rule)' reads verdicts of '\(input)', which the policy does not have"
         case .cycle(let ids): "rules read each other's verdicts in a cycle: " + ids.joined(separator: " -> ")
+        case .unsupportedUnionPart(let rule): "rule '\(rule)' is a union with a part that reads verdicts; parts must read events"
         }
     }
 }

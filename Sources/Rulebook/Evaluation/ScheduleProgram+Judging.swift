@@ -156,8 +156,9 @@ extension ScheduleProgram {
             time = index.flatMap { facts.matched[$0]?.time } ?? facts.record.closes
         case .endOfStartDay: time = calendar.endOfDay(containing: facts.record.start)
         }
+        let person = facts.record.owner ?? facts.matched.lazy.compactMap { $0?.key }.first
         return Verdict(
-            rule: rule.id, outcome: outcome.outcome, employee: facts.record.owner.map { symbols[$0] },
+            rule: rule.id, outcome: outcome.outcome, employee: person.map { symbols[$0] },
             subject: symbols[facts.record.id], time: time, reason: outcome.reason, template: outcome.message,
             arguments: arguments, evidence: evidence, source: (outcome.clause ?? rule.clause).citation, value: value)
     }

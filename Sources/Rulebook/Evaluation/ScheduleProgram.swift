@@ -19,6 +19,7 @@ struct ScheduleProgram: Sendable {
         var selector: CompiledSelector
         var field: Symbol
         var byOwner: Bool
+        var person: Symbol?
     }
 
     struct CompiledReference: Sendable {
@@ -89,10 +90,10 @@ struct ScheduleProgram: Sendable {
             switch spec.correlation {
             case .owner(let name):
                 CompiledExpectation(spec: spec, selector: CompiledSelector(spec.events, symbols: &symbols),
-                                    field: symbols.intern(name), byOwner: true)
+                                    field: symbols.intern(name), byOwner: true, person: spec.person.map { symbols.intern($0) })
             case .caseID(let name):
                 CompiledExpectation(spec: spec, selector: CompiledSelector(spec.events, symbols: &symbols),
-                                    field: symbols.intern(name), byOwner: false)
+                                    field: symbols.intern(name), byOwner: false, person: spec.person.map { symbols.intern($0) })
             }
         }
         func reference(_ spec: CaseReference) -> CompiledReference {
@@ -133,7 +134,8 @@ struct ScheduleProgram: Sendable {
         if caseSelector.matches(event) { openCase(event) }
         for (index, expectation) in expectations.enumerated() where expectation.selector.matches(event) {
             guard let key = event[expectation.field]?.symbol else { continue }
-            matches[index][key, default: []].insertSorted(EventMark(time: event.time, line: event.line))
+            let person = expectation.person.flatMap { event[$0]?.symbol }
+            matches[index][key, default: []].insertSorted(EventMark(time: event.time, line: event.line, key: person))
             if expectation.byOwner { touch(owner: key) } else { touch(case: key) }
         }
         for (index, excuse) in excuses.enumerated() where excuse.reference.selector.matches(event) {
@@ -158,7 +160,7 @@ struct ScheduleProgram: Sendable {
     private mutating func openCase(_ event: Event) {
         guard let id = event[idField]?.symbol else { return }
         let mark = EventMark(time: event.time, line: event.line)
-        if let existing = cases[id], mark < existing.mark { return }
+        if let existing = cases[id], schedule.cases.keeps == .latest ? mark < existing.mark : existing.mark < mark { return }
         func time(_ field: Symbol?) -> Instant? { field.map { event[$0]?.instant } ?? event.time }
         guard let start = time(startField), let end = time(endField) else { return }
         let owner = ownerField.flatMap { event[$0]?.symbol }

@@ -26,7 +26,7 @@ public struct EventSelector: Codable, Equatable, Hashable, Sendable {
 public enum FieldCondition: Codable, Equatable, Hashable, Sendable {
     /// The field is present and its text is one of `values`.
     case equals(String, [String])
-    /// The field is present and is not one of `values`.
+    /// The field is absent, or is not one of `values`.
     case notEquals(String, [String])
     /// The field is present.
     case present(String)

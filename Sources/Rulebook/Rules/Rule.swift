@@ -13,7 +13,7 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
     public var kind: Kind
 
     /// The kinds of rule.
-    public enum Kind: Codable, Equatable, Hashable, Sendable {
+    public indirect enum Kind: Codable, Equatable, Hashable, Sendable {
         /// Judges each case of a schedule.
         case schedule(ScheduleRule)
         /// Counts events or verdicts per person and window.
@@ -24,6 +24,9 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
         case total(TotalRule)
         /// Correlates the steps of one case.
         case steps(StepsRule)
+        /// The verdicts of all the parts under one rule id: one schedule per channel,
+        /// each with its own deadline. Parts read events (schedule, total, steps).
+        case union([Kind])
     }
 
     /// Creates a rule.
@@ -37,7 +40,7 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
     /// The ids of the rules whose verdicts this rule reads.
     public var inputRules: [String] {
         switch kind {
-        case .schedule, .total, .steps: []
+        case .schedule, .total, .steps, .union: []
         case .count(let count):
             if case .verdicts(let rules, _) = count.input { rules } else { [] }
         case .ladder(let ladder): ladder.counted.map(\.rule)

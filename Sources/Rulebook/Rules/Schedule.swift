@@ -49,8 +49,17 @@ public struct Schedule: Codable, Equatable, Hashable, Sendable {
 }
 
 /// The events that open cases, and which of their fields give the case's id, owner
-/// and times. If an id is scheduled again, the latest event (by time, then line) wins.
+/// and times. If an id is opened again, the latest event (by time, then line) wins,
+/// or the earliest when ``keeps`` says so.
 public struct CaseSource: Codable, Equatable, Hashable, Sendable {
+    /// Which of several events opening the same id defines the case.
+    public enum Keeps: String, Codable, Sendable {
+        /// The latest (a rescheduled shift).
+        case latest
+        /// The earliest (the first inquiry of a ticket).
+        case earliest
+    }
+
     /// The events that open or reschedule a case.
     public var events: EventSelector
     /// The field holding the case id.
@@ -61,14 +70,19 @@ public struct CaseSource: Codable, Equatable, Hashable, Sendable {
     public var start: TimeSource
     /// The case's end.
     public var end: TimeSource
+    /// Which event defines a case opened more than once.
+    public var keeps: Keeps
 
     /// Creates a case source.
-    public init(_ events: EventSelector, id: String, owner: String?, start: TimeSource, end: TimeSource) {
+    public init(
+        _ events: EventSelector, id: String, owner: String?, start: TimeSource, end: TimeSource, keeps: Keeps = .latest
+    ) {
         self.events = events
         self.id = id
         self.owner = owner
         self.start = start
         self.end = end
+        self.keeps = keeps
     }
 }
 
@@ -141,11 +155,14 @@ public struct Expectation: Codable, Equatable, Hashable, Sendable {
     public var from: CasePoint?
     /// The window's last instant (inclusive); `nil` for no upper bound.
     public var to: CasePoint?
+    /// A field of the matched event naming a person: who a verdict names when the
+    /// case itself has no owner (the agent who first responded).
+    public var person: String?
 
     /// Creates an expectation.
     public init(
         _ name: String, _ events: EventSelector, correlation: Correlation,
-        pick: Pick = .earliest, from: CasePoint? = nil, to: CasePoint? = nil
+        pick: Pick = .earliest, from: CasePoint? = nil, to: CasePoint? = nil, person: String? = nil
     ) {
         self.name = name
         self.events = events
@@ -153,6 +170,7 @@ public struct Expectation: Codable, Equatable, Hashable, Sendable {
         self.pick = pick
         self.from = from
         self.to = to
+        self.person = person
     }
 }
 

@@ -1,0 +1,53 @@
+/// A policy's rules turned into the programs that evaluate them, with the strings
+/// they name interned.
+struct CompiledPolicy {
+    var programs: [ScheduleProgram] = []
+    var eventCounts: [EventCount] = []
+    var keyed: [any KeyedProgram] = []
+    var symbols = SymbolTable()
+
+    init(_ policy: Policy) throws(PolicyError) {
+        for (index, rule) in policy.rules.enumerated() {
+            try add(rule.kind, of: rule, at: index, inUnion: false)
+        }
+    }
+
+    private mutating func add(_ kind: Rule.Kind, of rule: Rule, at index: Int, inUnion: Bool) throws(PolicyError) {
+        switch kind {
+        case .schedule(let scheduleRule):
+            // Rules over an equal schedule share one index.
+            let programIndex: Int
+            if let existing = programs.firstIndex(where: { $0.schedule == scheduleRule.schedule }) {
+                programIndex = existing
+            } else {
+                programs.append(ScheduleProgram(scheduleRule.schedule, symbols: &symbols))
+                programIndex = programs.count - 1
+            }
+            programs[programIndex].rules.append(.init(ruleIndex: index, rule: rule, outcomes: scheduleRule.outcomes))
+        case .total(let total):
+            keyed.append(TotalProgram(rule, total, symbols: &symbols))
+        case .steps(let steps):
+            keyed.append(StepsProgram(rule, steps, symbols: &symbols))
+        case .union(let parts):
+            for part in parts { try add(part, of: rule, at: index, inUnion: true) }
+        case .count(let count):
+            guard !inUnion else { throw .unsupportedUnionPart(rule: rule.id) }
+            if case .events(let selector, let person, let subject) = count.input {
+                eventCounts.append(EventCount(
+                    ruleIndex: index, selector: CompiledSelector(selector, symbols: &symbols),
+                    person: symbols.intern(person), subject: subject.map { symbols.intern($0) }))
+            }
+        case .ladder:
+            guard !inUnion else { throw .unsupportedUnionPart(rule: rule.id) }
+        }
+    }
+}
+
+/// The events a count rule over events has seen, per person.
+struct EventCount: Sendable {
+    var ruleIndex: Int
+    var selector: CompiledSelector
+    var person: Symbol
+    var subject: Symbol?
+    var items: [CountedItem] = []
+}
