@@ -26,4 +26,10 @@ public enum HandbookClauses {
     public static let firstResponse = Clause(source: "presales", text: "客服人員應在接到客戶咨詢後[X]分鐘內做出響應")
     /// Complex questions answered within X minutes.
     public static let complexAnswer = Clause(source: "presales", text: "對於複雜問題 ... 確保在[X]分鐘內給予客戶回復")
+    /// Absence reaching a third of a course counts as not attending, with public criticism.
+    public static let trainingAbsence = Clause(
+        source: "toolbox-training", text: "學員累計缺勤時間達到課程總量的 1/3, 要按照未參加培訓處理, 並進行通報批評")
+    /// Penalties escalate: warning for a first violation, then fine, demerit, dismissal.
+    public static let escalation = Clause(
+        source: "callcenter", text: "警告: 對首次違反規定的員工, 給予口頭警告, 並記錄在案. 罰款 ... / 警告, 記過, 解除勞動合同")
 }

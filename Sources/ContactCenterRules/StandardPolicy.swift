@@ -11,10 +11,13 @@ import Rulebook
 public enum StandardPolicy {
     /// The standard policy with the given parameters.
     public static func make(
-        attendance: AttendanceParameters = .init(), sla: SLAParameters = .init(), timeZone: String = "Asia/Shanghai"
+        attendance: AttendanceParameters = .init(), sla: SLAParameters = .init(),
+        discipline: DisciplineParameters = .init(), timeZone: String = "Asia/Shanghai"
     ) -> Policy {
-        Policy(name: "contact-center standard pack", schema: ContactCenterEvents.schema,
-               rules: AttendanceRules.rules(attendance) + SLARules.rules(sla), timeZone: timeZone,
-               parameters: [.init("timeZone", timeZone)] + attendance.named + sla.named)
+        let rules = AttendanceRules.rules(attendance) + SLARules.rules(sla) + TrainingRules.rules()
+        let escalation = DisciplineRules.rules(discipline, available: Set(rules.map(\.id)))
+        return Policy(name: "contact-center standard pack", schema: ContactCenterEvents.schema,
+                      rules: rules + escalation, timeZone: timeZone,
+                      parameters: [.init("timeZone", timeZone)] + attendance.named + sla.named + discipline.named)
     }
 }

@@ -123,12 +123,12 @@ struct CommandLineTests {
         #expect(run.status == 0)
         // As of Tuesday midnight, the confirmation of E05's Monday punch (dated the
         // following week) and E10's exemption (granted on Wednesday) are not known yet.
-        let verdicts = run.stdout.split(separator: "\n")
+        let verdicts = run.stdout.split(separator: "\n").filter { $0.contains("\"rule\":\"attendance.") }
         #expect(verdicts.count == 5)
         for person in ["E04", "E05", "E10"] {
             #expect(verdicts.contains { $0.contains("\"employee\":\"\(person)\"") && $0.contains("missed-punch-not-confirmed") })
         }
         #expect(run.stderr.contains("79 events after the as-of time, not evaluated"))
-        #expect(run.stderr.contains("5 verdicts, 48 cases pending"))
+        #expect(run.stderr.contains("8 verdicts, 48 cases pending"))
     }
 }

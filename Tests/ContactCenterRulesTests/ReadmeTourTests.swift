@@ -57,5 +57,6 @@ struct ReadmeTourTests {
     expectVerdicts(report.verdicts, [
         ExpectedVerdict("attendance.absence", "absent", employee: "E1", subject: "S1",
                         reason: "late-over-threshold", value: 25, evidence: [1, punch]),
+        ExpectedVerdict("discipline.escalation", "warning", employee: "E1", subject: "S1"),
     ])
 }

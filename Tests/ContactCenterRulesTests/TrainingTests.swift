@@ -1,0 +1,97 @@
+import ContactCenterRules
+import Foundation
+import Rulebook
+import RulebookTesting
+import Testing
+
+@Suite("Training attendance")
+struct TrainingTests {
+    static func notAttended(value: Decimal? = nil, evidence: [Int]? = nil) -> ExpectedVerdict {
+        ExpectedVerdict("training.attendance", "not-attended", employee: "E1", subject: "C1", reason: "missed-a-third",
+                        value: value, evidence: evidence)
+    }
+
+    /// A 600-minute course with two sessions of 300 minutes, attended as given.
+    static func course(_ first: TestValue, _ second: TestValue) -> TestLog {
+        var log = TestLog()
+        log.course("C1", totalMinutes: 600, kind: "general", at: "2026-02-27 09:00")
+        log.attended("E1", course: "C1", session: "1", scheduled: 300, attended: first, at: "2026-03-02 17:00")
+        log.attended("E1", course: "C1", session: "2", scheduled: 300, attended: second, at: "2026-03-09 17:00")
+        return log
+    }
+
+    @Test("Missing exactly a third counts as not attending", arguments: [
+        (TestValue.number("200"), TestValue.number("200"), true), (.number("201"), .number("200"), false),
+        (.number("199.999"), .number("200.001"), true), (.number("284.7"), .number("115.3"), true),
+        (.number("284.7"), .number("115.4"), false),
+    ])
+    func aThird(first: TestValue, second: TestValue, reached: Bool) throws {
+        let verdicts = try Self.course(first, second).verdicts()
+        expectVerdicts(verdicts, reached ? [Self.notAttended(value: 200, evidence: [1, 2, 3])] : [])
+    }
+
+    @Test func theVerdictComesWithTheSessionThatReachedAThirdAndCarriesTheCriticism() throws {
+        let log = Self.course(.number("0"), .number("300"))
+        let verdicts = try log.verdicts()
+        expectVerdicts(verdicts, [Self.notAttended(value: 300, evidence: [1, 2])])
+        #expect(verdicts.first?.time == (try log.instant("2026-03-02 17:00")))
+        #expect(verdicts.first?.message(in: .zh).hasSuffix("按未參加培訓處理, 並進行通報批評。") == true)
+    }
+
+    @Test func theLatestRecordOfASessionWins() throws {
+        var log = Self.course(.number("300"), .number("150"))
+        log.attended("E1", course: "C1", session: "2", scheduled: 300, attended: 250, at: "2026-03-10 09:00")
+        expectVerdicts(try log.verdicts(), [])
+    }
+
+    @Test func aCourseNeverScheduledIsNotJudged() throws {
+        var log = TestLog()
+        log.attended("E1", course: "C9", session: "1", scheduled: 300, attended: 0, at: "17:00")
+        expectVerdicts(try log.verdicts(), [])
+    }
+}
+
+@Suite("Discipline")
+struct DisciplineTests {
+    /// E1 is absent (no punches) from one shift on each of `days`.
+    static func absences(_ days: [String]) -> TestLog {
+        var log = TestLog()
+        for (index, day) in days.enumerated() {
+            log.day = day
+            log.shift("S\(index + 1)", for: "E1", from: "09:00", to: "18:00")
+        }
+        return log
+    }
+
+    static func step(_ outcome: String, _ subject: String) -> ExpectedVerdict {
+        ExpectedVerdict("discipline.escalation", outcome, employee: "E1", subject: subject)
+    }
+
+    @Test func theLadderClimbsFromWarningToDismissal() throws {
+        let log = Self.absences(["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"])
+        let steps = try log.evaluate(StandardPolicy.make()).verdicts.filter { $0.rule == "discipline.escalation" }
+        expectVerdicts(steps, [
+            Self.step("warning", "S1"), Self.step("fine", "S2"), Self.step("demerit", "S3"),
+            Self.step("dismissal", "S4"), Self.step("dismissal", "S5"),
+        ])
+    }
+
+    @Test("A violation 365 days old still counts; 366 days old does not", arguments: [
+        ("2027-03-02", "fine"), ("2027-03-03", "warning"),
+    ])
+    func window(second: String, outcome: String) throws {
+        let steps = try Self.absences(["2026-03-02", second]).evaluate(StandardPolicy.make()).verdicts
+            .filter { $0.rule == "discipline.escalation" }
+        #expect(steps.last?.outcome == outcome)
+    }
+
+    @Test func theLadderAndItsAmountsAreParameters() throws {
+        var discipline = DisciplineParameters()
+        discipline.tiers = [.init("warning"), .init("fine", amount: 200)]
+        let policy = StandardPolicy.make(discipline: discipline)
+        let steps = try Self.absences(["2026-03-02", "2026-03-03", "2026-03-04"]).evaluate(policy).verdicts
+            .filter { $0.rule == "discipline.escalation" }
+        #expect(steps.map(\.outcome) == ["warning", "fine", "fine"])
+        #expect(steps.map(\.amount) == [nil, 200, 200])
+    }
+}
