@@ -32,4 +32,11 @@ public enum HandbookClauses {
     /// Penalties escalate: warning for a first violation, then fine, demerit, dismissal.
     public static let escalation = Clause(
         source: "callcenter", text: "警告: 對首次違反規定的員工, 給予口頭警告, 並記錄在案. 罰款 ... / 警告, 記過, 解除勞動合同")
+    /// New staff are trained within a week of joining.
+    public static let onboarding = Clause(
+        source: "toolbox-training", text: "新客戶服務人員入職後一周內, 企業統一組織培訓")
+    /// Leaving within 4 years of qualification or promotion training: full repayment.
+    public static let repayment = Clause(
+        source: "toolbox-training",
+        text: "專業資格和技術等級培訓、晉升培訓: 自培訓結束起 4年內離開公司的全額賠償, 4年以上的可免於賠償")
 }

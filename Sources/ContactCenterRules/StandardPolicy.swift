@@ -11,13 +11,13 @@ import Rulebook
 public enum StandardPolicy {
     /// The standard policy with the given parameters.
     public static func make(
-        attendance: AttendanceParameters = .init(), sla: SLAParameters = .init(),
+        attendance: AttendanceParameters = .init(), sla: SLAParameters = .init(), training: TrainingParameters = .init(),
         discipline: DisciplineParameters = .init(), timeZone: String = "Asia/Shanghai"
     ) -> Policy {
-        let rules = AttendanceRules.rules(attendance) + SLARules.rules(sla) + TrainingRules.rules()
+        let rules = AttendanceRules.rules(attendance) + SLARules.rules(sla) + TrainingRules.rules(training)
         let escalation = DisciplineRules.rules(discipline, available: Set(rules.map(\.id)))
         return Policy(name: "contact-center standard pack", schema: ContactCenterEvents.schema,
                       rules: rules + escalation, timeZone: timeZone,
-                      parameters: [.init("timeZone", timeZone)] + attendance.named + sla.named + discipline.named)
+                      parameters: [.init("timeZone", timeZone)] + attendance.named + sla.named + training.named + discipline.named)
     }
 }

@@ -41,7 +41,7 @@ struct AttendanceTests {
         ("17:59:59", [absent("late-over-threshold")]),
     ] as [(String, [ExpectedVerdict])])
     func lateness(clockIn: String, expected: [ExpectedVerdict]) throws {
-        expectVerdicts(try Self.day(in: clockIn, out: "18:00").verdicts(), expected)
+        expectVerdicts(try Self.day(in: clockIn, out: "18:00").attendanceVerdicts(), expected)
     }
 
     @Test("Early leave against the 30-minute threshold", arguments: [
@@ -51,7 +51,7 @@ struct AttendanceTests {
         ("17:29:59.999", [absent("early-leave-over-threshold")]),
     ] as [(String, [ExpectedVerdict])])
     func earlyLeave(clockOut: String, expected: [ExpectedVerdict]) throws {
-        expectVerdicts(try Self.day(in: "08:50", out: clockOut).verdicts(), expected)
+        expectVerdicts(try Self.day(in: "08:50", out: clockOut).attendanceVerdicts(), expected)
     }
 
     @Test func fortyOneMinutesLateIsADayOfAbsenceCertainAtThirtyMinutes() throws {
@@ -59,7 +59,7 @@ struct AttendanceTests {
         log.shift("S1", for: "E001", from: "09:00", to: "18:00", published: "2026-03-01 20:00")
         log.clockIn("E001", at: "09:41")
         log.clockOut("E001", at: "18:02")
-        let verdict = try #require(try log.verdicts().first)
+        let verdict = try #require(try log.attendanceVerdicts().first)
         #expect(VerdictEncoder(calendar: log.calendar).line(for: verdict) == """
             {"rule":"attendance.absence","outcome":"absent","employee":"E001","subject":"S1","time":"2026-03-02T09:30:00+08:00","reason":"late-over-threshold","message":"E001 clocked in 41 minutes late for shift S1; more than 30 minutes counts as a day of absence.","evidence":[1,2],"source":"toolbox-attendance: 遲到或早退超過半小時的, 按照曠工一天處理","value":41}
             """)
@@ -67,19 +67,19 @@ struct AttendanceTests {
     }
 
     @Test func lateAndEarlyAreJudgedEachOnTheirOwn() throws {
-        expectVerdicts(try Self.day(in: "09:10", out: "17:20").verdicts(),
+        expectVerdicts(try Self.day(in: "09:10", out: "17:20").attendanceVerdicts(),
                        [Self.late(value: 10), Self.absent("early-leave-over-threshold")])
     }
 
     @Test func oneAbsencePerShiftWhateverTheNumberOfCauses() throws {
-        expectVerdicts(try Self.day(in: "09:45", out: "17:00").verdicts(), [Self.absent("late-over-threshold")])
+        expectVerdicts(try Self.day(in: "09:45", out: "17:00").attendanceVerdicts(), [Self.absent("late-over-threshold")])
     }
 
     @Test("Punch windows include both ends", arguments: [
         ("07:00:00", "22:00:00", false), ("06:59:59", "22:00:00", true), ("07:00:00", "22:00:00.001", true),
     ])
     func punchWindows(clockIn: String, clockOut: String, absent: Bool) throws {
-        expectVerdicts(try Self.day(in: clockIn, out: clockOut).verdicts(),
+        expectVerdicts(try Self.day(in: clockIn, out: clockOut).attendanceVerdicts(),
                        absent ? [Self.absent("missed-punch-not-confirmed")] : [])
     }
 
@@ -87,7 +87,7 @@ struct AttendanceTests {
         var log = Self.day(in: "09:40", out: "17:00")
         log.clockIn("E1", at: "08:59")
         log.clockOut("E1", at: "18:01")
-        expectVerdicts(try log.verdicts(), [])
+        expectVerdicts(try log.attendanceVerdicts(), [])
     }
 
     @Test func oneInPunchServesTwoShiftsWhoseWindowsOverlap() throws {
@@ -96,7 +96,7 @@ struct AttendanceTests {
         log.shift("PM", for: "E1", from: "10:00", to: "14:00")
         log.clockIn("E1", at: "08:58")
         log.clockOut("E1", at: "14:00")
-        expectVerdicts(try log.verdicts(), [])
+        expectVerdicts(try log.attendanceVerdicts(), [])
     }
 
     @Test func threeConfirmedMissedPunchesAMonthAreNormalAndTheFourthIsAbsence() throws {
@@ -111,7 +111,7 @@ struct AttendanceTests {
         for index in days.indices.reversed() {
             log.punchConfirmed("E1", shift: "S\(index + 1)", at: "2026-03-09 10:0\(4 - index)")
         }
-        expectVerdicts(try log.verdicts(), [
+        expectVerdicts(try log.attendanceVerdicts(), [
             Self.excused("S1", rank: 1), Self.excused("S2", rank: 2), Self.excused("S3", rank: 3),
             ExpectedVerdict("attendance.absence", "absent", employee: "E1", subject: "S4",
                             reason: "missed-punch-over-allowance", value: 4),
@@ -126,7 +126,7 @@ struct AttendanceTests {
             log.clockIn("E1", at: "08:55")
             log.punchConfirmed("E1", shift: "S\(index + 1)", at: "20:00")
         }
-        expectVerdicts(try log.verdicts(), [
+        expectVerdicts(try log.attendanceVerdicts(), [
             Self.excused("S1", rank: 1), Self.excused("S2", rank: 2), Self.excused("S3", rank: 3), Self.excused("S4", rank: 1),
         ])
     }
@@ -134,25 +134,25 @@ struct AttendanceTests {
     @Test func oneConfirmationCoversBothMissingPunchesAndCountsOnce() throws {
         var log = Self.day(in: nil, out: nil)
         log.punchConfirmed("E1", shift: "S1", at: "2026-03-03 12:00")
-        expectVerdicts(try log.verdicts(), [Self.excused("S1", rank: 1)])
+        expectVerdicts(try log.attendanceVerdicts(), [Self.excused("S1", rank: 1)])
     }
 
     @Test func aConfirmationDoesNotExcuseLateness() throws {
         var log = Self.day(in: "09:40", out: "18:00")
         log.punchConfirmed("E1", shift: "S1", at: "19:00")
-        expectVerdicts(try log.verdicts(), [Self.absent("late-over-threshold")])
+        expectVerdicts(try log.attendanceVerdicts(), [Self.absent("late-over-threshold")])
     }
 
     @Test func approvedLeaveExcusesTheShiftEntirely() throws {
         var log = Self.day(in: nil, out: nil)
         log.leave("E1", shift: "S1", at: "2026-03-01 12:00")
-        expectVerdicts(try log.verdicts(), [])
+        expectVerdicts(try log.attendanceVerdicts(), [])
     }
 
     @Test func leaveOfSomeoneNotRosteredIsIgnored() throws {
         var log = Self.day(in: nil, out: nil)
         log.leave("E2", shift: "S1", at: "2026-03-01 12:00")
-        expectVerdicts(try log.verdicts(), [Self.absent("missed-punch-not-confirmed")])
+        expectVerdicts(try log.attendanceVerdicts(), [Self.absent("missed-punch-not-confirmed")])
     }
 
     @Test("Field work excuses the in-punch only when approved on the shift's date", arguments: [
@@ -161,13 +161,13 @@ struct AttendanceTests {
     func fieldWork(approved: String, reason: String?) throws {
         var log = Self.day(in: nil, out: "18:10")
         log.fieldWork("E1", shift: "S1", at: approved)
-        expectVerdicts(try log.verdicts(), reason.map { [Self.absent($0)] } ?? [])
+        expectVerdicts(try log.attendanceVerdicts(), reason.map { [Self.absent($0)] } ?? [])
     }
 
     @Test func fieldWorkApprovedOnALaterDayIsAbsenceEvenWithAnInPunchCertainAtMidnight() throws {
         var log = Self.day(in: "08:59", out: "18:10")
         let approval = log.fieldWork("E1", shift: "S1", at: "2026-03-03 09:00")
-        let verdicts = try log.verdicts()
+        let verdicts = try log.attendanceVerdicts()
         expectVerdicts(verdicts, [ExpectedVerdict("attendance.absence", "absent", employee: "E1", subject: "S1",
                                                   reason: "field-work-approved-late", evidence: [1, approval])])
         #expect(verdicts.first?.time == (try log.instant("2026-03-03 00:00")))
@@ -176,7 +176,7 @@ struct AttendanceTests {
     @Test func fieldWorkStillRequiresTheOutPunch() throws {
         var log = Self.day(in: nil, out: nil)
         log.fieldWork("E1", shift: "S1", at: "10:00")
-        expectVerdicts(try log.verdicts(), [Self.absent("missed-punch-not-confirmed")])
+        expectVerdicts(try log.attendanceVerdicts(), [Self.absent("missed-punch-not-confirmed")])
     }
 
     @Test func exemptPeopleGetNoAttendanceVerdicts() throws {
@@ -187,7 +187,7 @@ struct AttendanceTests {
         log.exemption("E1", at: "2026-06-01 09:00")
         log.hired("E2", as: "executive", at: "2026-01-01 09:00")
         log.hired("E3", as: "agent", at: "2026-01-01 09:00")
-        expectVerdicts(try log.verdicts(), [Self.absent("missed-punch-not-confirmed", subject: "S3", employee: "E3")])
+        expectVerdicts(try log.attendanceVerdicts(), [Self.absent("missed-punch-not-confirmed", subject: "S3", employee: "E3")])
     }
 
     @Test func theLatestSchedulingOfAShiftWins() throws {
@@ -196,7 +196,7 @@ struct AttendanceTests {
         log.shift("S1", for: "E1", from: "13:00", to: "22:00", published: "2026-02-25 10:00")
         log.clockIn("E1", at: "12:55")
         log.clockOut("E1", at: "22:00")
-        expectVerdicts(try log.verdicts(), [])
+        expectVerdicts(try log.attendanceVerdicts(), [])
     }
 
     @Test func anOvernightShiftIsJudgedAgainstItsNextDayEnd() throws {
@@ -204,7 +204,7 @@ struct AttendanceTests {
         log.shift("N1", for: "E1", from: "22:00", to: "2026-04-01 06:00")
         log.clockIn("E1", at: "21:58")
         log.clockOut("E1", at: "2026-04-01 05:20")
-        expectVerdicts(try log.verdicts(), [ExpectedVerdict("attendance.absence", "absent", subject: "N1",
+        expectVerdicts(try log.attendanceVerdicts(), [ExpectedVerdict("attendance.absence", "absent", subject: "N1",
                                                             reason: "early-leave-over-threshold", value: 40)])
     }
 
@@ -212,13 +212,13 @@ struct AttendanceTests {
     func grace(clockIn: String, reported: Bool) throws {
         var parameters = AttendanceParameters()
         parameters.grace = .seconds(300)
-        expectVerdicts(try Self.day(in: clockIn, out: "18:00").verdicts(parameters), reported ? [Self.late()] : [])
+        expectVerdicts(try Self.day(in: clockIn, out: "18:00").attendanceVerdicts(parameters), reported ? [Self.late()] : [])
     }
 
     @Test func aLowerThresholdTurnsLatenessIntoAbsence() throws {
         var parameters = AttendanceParameters()
         parameters.absenceThreshold = .seconds(20 * 60)
-        let verdicts = try Self.day(in: "09:25", out: "18:00").verdicts(parameters)
+        let verdicts = try Self.day(in: "09:25", out: "18:00").attendanceVerdicts(parameters)
         expectVerdicts(verdicts, [Self.absent("late-over-threshold")])
         #expect(verdicts.first?.message() == "E1 clocked in 25 minutes late for shift S1; more than 20 minutes counts as a day of absence.")
     }
@@ -226,7 +226,7 @@ struct AttendanceTests {
     @Test func theStrictReadingMakesAnyUnexcusedLatenessAbsence() throws {
         var parameters = AttendanceParameters()
         parameters.strict = true
-        let verdicts = try Self.day(in: "09:05", out: "18:00").verdicts(parameters)
+        let verdicts = try Self.day(in: "09:05", out: "18:00").attendanceVerdicts(parameters)
         expectVerdicts(verdicts, [Self.absent("late-over-threshold")])
         #expect(verdicts.first?.source.hasSuffix("未按規定履行正常請假手續而遲到、早退者, 按照曠工處理") == true)
     }
@@ -241,7 +241,7 @@ struct AttendanceTests {
             log.clockIn("E1", at: "08:55")
             log.punchConfirmed("E1", shift: "S\(index + 1)", at: "20:00")
         }
-        expectVerdicts(try log.verdicts(parameters), [
+        expectVerdicts(try log.attendanceVerdicts(parameters), [
             Self.excused("S1", rank: 1),
             ExpectedVerdict("attendance.absence", "absent", subject: "S2", reason: "missed-punch-over-allowance"),
         ])

@@ -15,7 +15,7 @@ struct ReadmeTourTests {
         let report = try policy.evaluate(logAt: packageRoot.appendingPathComponent("Examples/logs/week.jsonl").path) {
             diagnostics.append($0.rendered(file: "week.jsonl"))
         }
-        #expect(diagnostics == ["week.jsonl:82: warning: field 'type': unknown event type 'break.started', skipped"])
+        #expect(diagnostics == ["week.jsonl:83: warning: field 'type': unknown event type 'break.started', skipped"])
         // With a 20-minute threshold, E12's 20 minutes late is still lateness.
         #expect(report.verdicts.contains { $0.subject == "S-E12-0303" && $0.rule == "attendance.late" })
 

@@ -95,3 +95,69 @@ struct DisciplineTests {
         #expect(steps.map(\.amount) == [nil, 200, 200])
     }
 }
+
+@Suite("Onboarding and repayment")
+struct OnboardingAndRepaymentTests {
+    @Test("Onboarding within seven calendar days of hiring, to the instant", arguments: [
+        ("2026-03-09 09:00", false), ("2026-03-09 09:00:01", true), ("2026-03-10 09:00", true), ("2026-03-02 09:00", false),
+    ])
+    func onboardingWeek(session: String, overdue: Bool) throws {
+        var log = TestLog()
+        log.course("ONB", totalMinutes: 240, kind: "onboarding", at: "2026-02-20 09:00")
+        log.hired("E1", as: "agent", at: "2026-03-02 09:00")
+        log.attended("E1", course: "ONB", session: "1", scheduled: 240, attended: 240, at: session)
+        let verdicts = try log.verdicts().filter { $0.rule == "training.onboarding" }
+        expectVerdicts(verdicts, overdue ? [ExpectedVerdict("training.onboarding", "overdue", employee: "E1", subject: "E1",
+                                                            reason: "no-onboarding-session", evidence: [2])] : [])
+        if overdue { #expect(verdicts.first?.time == (try log.instant("2026-03-09 09:00"))) }
+    }
+
+    @Test func onlyAnOnboardingCourseCountsAndTheEarliestHiring() throws {
+        var log = TestLog()
+        log.course("GEN", totalMinutes: 240, kind: "general", at: "2026-02-20 09:00")
+        log.hired("E1", at: "2026-03-02 09:00")
+        log.hired("E1", at: "2026-03-20 09:00")
+        log.attended("E1", course: "GEN", session: "1", scheduled: 240, attended: 240, at: "2026-03-03 09:00")
+        expectVerdicts(try log.verdicts().filter { $0.rule == "training.onboarding" },
+                       [ExpectedVerdict("training.onboarding", "overdue", employee: "E1", subject: "E1", evidence: [2])])
+    }
+
+    /// E1 completes course Q (`kind`, `cost`) on 2 March 2026 at 10:00 and leaves at `left`.
+    static func leaving(at left: String, kind: String = "qualification", cost: TestValue = 5000,
+                        training: TrainingParameters = .init()) throws -> [Verdict] {
+        var log = TestLog()
+        log.course("Q", totalMinutes: 600, kind: kind, cost: cost, at: "2026-01-10 09:00")
+        log.completed("E1", course: "Q", at: "2026-03-02 10:00")
+        log.left("E1", at: left)
+        return try log.evaluate(StandardPolicy.make(training: training)).verdicts.filter { $0.rule == "training.repayment" }
+    }
+
+    @Test("Leaving within four calendar years repays the cost", arguments: [
+        ("2030-03-01 10:00", true), ("2030-03-02 10:00", true), ("2030-03-02 10:00:01", false), ("2026-03-02 09:59", false),
+    ])
+    func repaymentWindow(left: String, owed: Bool) throws {
+        let verdicts = try Self.leaving(at: left)
+        expectVerdicts(verdicts, owed ? [ExpectedVerdict("training.repayment", "owed", employee: "E1", subject: "Q",
+                                                        evidence: [1, 2, 3])] : [])
+        if owed { #expect(verdicts.first?.amount == 5000) }
+    }
+
+    @Test func promotionTrainingIsRepaidTooButNotGeneralTraining() throws {
+        #expect(try Self.leaving(at: "2027-01-01 10:00", kind: "promotion").count == 1)
+        #expect(try Self.leaving(at: "2027-01-01 10:00", kind: "general").isEmpty)
+    }
+
+    @Test func aCourseWithoutACostOwesNoAmount() throws {
+        let verdicts = try Self.leaving(at: "2027-01-01 10:00", cost: .missing)
+        #expect(verdicts.count == 1)
+        #expect(verdicts.first?.amount == nil)
+    }
+
+    @Test func theStatutoryOptionCapsTheRepaymentAtTheUnservedShare() throws {
+        var training = TrainingParameters()
+        training.statutoryRepayment = true
+        // Two years in, 731 of the 1461 days (29 February 2028 among them) are served.
+        let verdicts = try Self.leaving(at: "2028-03-02 10:00", cost: 1461, training: training)
+        #expect(verdicts.first?.amount == 730)
+    }
+}

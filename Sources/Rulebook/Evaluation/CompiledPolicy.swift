@@ -6,7 +6,10 @@ struct CompiledPolicy {
     var keyed: [any KeyedProgram] = []
     var symbols = SymbolTable()
 
-    init(_ policy: Policy) throws(PolicyError) {
+    let calendar: PolicyCalendar
+
+    init(_ policy: Policy, calendar: PolicyCalendar) throws(PolicyError) {
+        self.calendar = calendar
         for (index, rule) in policy.rules.enumerated() {
             try add(rule.kind, of: rule, at: index, inUnion: false)
         }
@@ -20,7 +23,7 @@ struct CompiledPolicy {
             if let existing = programs.firstIndex(where: { $0.schedule == scheduleRule.schedule }) {
                 programIndex = existing
             } else {
-                programs.append(ScheduleProgram(scheduleRule.schedule, symbols: &symbols))
+                programs.append(ScheduleProgram(scheduleRule.schedule, calendar: calendar, symbols: &symbols))
                 programIndex = programs.count - 1
             }
             programs[programIndex].rules.append(.init(ruleIndex: index, rule: rule, outcomes: scheduleRule.outcomes))

@@ -51,6 +51,8 @@ struct EventMark: Sendable, Comparable {
     var line: Int
     /// The person or case the event names, where the index needs it.
     var key: Symbol?
+    /// The value of the field a join follows, for events that must meet one.
+    var join: Symbol?
 
     static func < (lhs: EventMark, rhs: EventMark) -> Bool {
         (lhs.time, lhs.line) < (rhs.time, rhs.line)

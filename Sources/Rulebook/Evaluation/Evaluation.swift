@@ -54,7 +54,7 @@ public struct Evaluation: Sendable {
         derivedRules = try Self.derivedOrder(policy.rules)
 
         for rule in policy.rules { statistics.casesJudged[rule.id] = 0 }
-        let compiled = try CompiledPolicy(policy)
+        let compiled = try CompiledPolicy(policy, calendar: calendar)
         programs = compiled.programs
         eventCounts = compiled.eventCounts
         keyed = compiled.keyed
@@ -119,7 +119,7 @@ public struct Evaluation: Sendable {
         statistics.events += 1
         nextSequence = max(nextSequence, event.line + 1)
         if let targets = routes[event.type] {
-            for index in targets { programs[index].ingest(event) }
+            for index in targets { programs[index].ingest(event, symbols: &symbols) }
         }
         if let targets = keyedRoutes[event.type] {
             for index in targets { keyed[index].ingest(event) }

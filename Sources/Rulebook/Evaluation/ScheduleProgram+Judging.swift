@@ -44,24 +44,24 @@ extension ScheduleProgram {
     }
 
     private func computeFacts(_ id: Symbol, calendar: PolicyCalendar, memo: inout [Symbol: CaseFacts?]) -> CaseFacts? {
-        guard let record = cases[id] else { return nil }
+        guard let record = cases[id], caseJoinHolds(record) else { return nil }
         if let owner = record.owner, exempt[owner] != nil { return nil }
-        if let marks = waiverMarks[id], marks.contains(where: { waiver in waiver.key == nil || waiver.key == record.owner }) {
+        if let marks = waiverMarks[record.subject], marks.contains(where: { waiver in waiver.key == nil || waiver.key == record.owner }) {
             return nil
         }
 
         var matched: [EventMark?] = []
         for (index, expectation) in expectations.enumerated() {
-            let key = expectation.byOwner ? record.owner : id
+            let key = expectation.byOwner ? record.owner : record.subject
             let candidates = key.flatMap { matches[index][$0] } ?? []
-            matched.append(pick(expectation.spec, from: candidates, record: record))
+            matched.append(pick(expectation, from: candidates, record: record))
         }
 
         let startDate = calendar.localDate(of: record.start)
         var tooLate: [EventMark?] = Array(repeating: nil, count: excuses.count)
         var valid: [EventMark?] = Array(repeating: nil, count: excuses.count)
         for (index, excuse) in excuses.enumerated() {
-            for mark in excuseMarks[index][id] ?? [] where mark.key == nil || mark.key == record.owner || excuse.reference.ownerField == nil {
+            for mark in excuseMarks[index][record.subject] ?? [] where mark.key == nil || mark.key == record.owner || excuse.reference.ownerField == nil {
                 switch excuse.spec.timing {
                 case .any:
                     if valid[index] == nil { valid[index] = mark }
@@ -117,7 +117,8 @@ extension ScheduleProgram {
         return rank
     }
 
-    private func pick(_ expectation: Expectation, from candidates: [EventMark], record: CaseRecord) -> EventMark? {
+    private func pick(_ compiled: CompiledExpectation, from candidates: [EventMark], record: CaseRecord) -> EventMark? {
+        let expectation = compiled.spec
         let lower = expectation.from.map { point($0, of: record) } ?? .distantPast
         let upper = expectation.to.map { point($0, of: record) } ?? .distantFuture
         guard lower <= upper else { return nil }
@@ -126,6 +127,8 @@ extension ScheduleProgram {
         var index = first
         while index < candidates.count, candidates[index].time <= upper {
             let mark = candidates[index]
+            index += 1
+            if let join = compiled.join, !joins[join].holds(mark.join) { continue }
             switch expectation.pick {
             case .earliest:
                 return mark
@@ -133,7 +136,6 @@ extension ScheduleProgram {
                 if let current = best, current.time >= mark.time { break }
                 best = mark
             }
-            index += 1
         }
         return best
     }
@@ -157,10 +159,29 @@ extension ScheduleProgram {
         case .endOfStartDay: time = calendar.endOfDay(containing: facts.record.start)
         }
         let person = facts.record.owner ?? facts.matched.lazy.compactMap { $0?.key }.first
+        let money = outcome.amount.flatMap { amount($0, facts: facts, symbols: symbols, evidence: &evidence) }
         return Verdict(
             rule: rule.id, outcome: outcome.outcome, employee: person.map { symbols[$0] },
-            subject: symbols[facts.record.id], time: time, reason: outcome.reason, template: outcome.message,
-            arguments: arguments, evidence: evidence, source: (outcome.clause ?? rule.clause).citation, value: value)
+            subject: symbols[facts.record.subject], time: time, reason: outcome.reason, template: outcome.message,
+            arguments: arguments, evidence: evidence, source: (outcome.clause ?? rule.clause).citation, value: value,
+            amount: money)
+    }
+
+    /// The amount a verdict carries: the joined event's field, scaled by the share
+    /// of the case's window left when the prorating event happened.
+    private func amount(_ amount: Amount, facts: CaseFacts, symbols: SymbolTable, evidence: inout [Int]) -> Decimal? {
+        guard let joined = joinedEvent(of: facts.record), let field = symbols.lookup(amount.field),
+              let value = joined[field]?.number else { return nil }
+        evidence.append(joined.line)
+        guard let name = amount.proratedBy, let index = expectations.firstIndex(where: { $0.spec.name == name }),
+              let mark = facts.matched[index] else { return value }
+        let whole = Decimal(facts.record.closes.nanosecondsSinceEpoch) - Decimal(facts.record.start.nanosecondsSinceEpoch)
+        let left = Decimal(facts.record.closes.nanosecondsSinceEpoch) - Decimal(mark.time.nanosecondsSinceEpoch)
+        guard whole > 0 else { return value }
+        var share = value * max(0, min(left, whole)) / whole
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &share, 2, .plain)
+        return rounded
     }
 
     private func holds(
@@ -189,6 +210,11 @@ extension ScheduleProgram {
                 arguments["rank"] = String(rank)
                 arguments["limit"] = facts.quotaLimit.map(String.init)
             }
+            return true
+        case .found(let name):
+            guard let index = expectations.firstIndex(where: { $0.spec.name == name }),
+                  let mark = facts.matched[index] else { return false }
+            evidence.append(mark.line)
             return true
         case .excuseTooLate(let name):
             guard let index = excuses.firstIndex(where: { $0.spec.name == name }),

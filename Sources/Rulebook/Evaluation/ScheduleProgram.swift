@@ -6,8 +6,13 @@
 /// correction gives what a batch run over the whole log gives.
 struct ScheduleProgram: Sendable {
     struct CaseRecord: Sendable {
+        /// The case's key: its id, or (owner, id) for per-owner cases.
         var id: Symbol
+        /// The id the verdict names.
+        var subject: Symbol
         var owner: Symbol?
+        /// The value of the case source's join field.
+        var joinKey: Symbol?
         var start: Instant
         var end: Instant
         var mark: EventMark
@@ -20,6 +25,21 @@ struct ScheduleProgram: Sendable {
         var field: Symbol
         var byOwner: Bool
         var person: Symbol?
+        var join: Int?
+    }
+
+    /// The latest event per key of a join's types, and whether it meets the join.
+    struct JoinTable: Sendable {
+        var spec: Join
+        var selector: CompiledSelector
+        var field: Symbol
+        var key: Symbol
+        var latest: [Symbol: Event] = [:]
+
+        func holds(_ key: Symbol?) -> Bool {
+            guard let key, let event = latest[key] else { return false }
+            return selector.matchesFields(event)
+        }
     }
 
     struct CompiledReference: Sendable {
@@ -41,7 +61,10 @@ struct ScheduleProgram: Sendable {
     }
 
     let schedule: Schedule
+    let calendar: PolicyCalendar
     var rules: [CompiledRule] = []
+    private(set) var joins: [JoinTable] = []
+    private let caseJoin: Int?
     let caseSelector: CompiledSelector
     let idField: Symbol
     let ownerField: Symbol?
@@ -76,8 +99,18 @@ struct ScheduleProgram: Sendable {
         static func < (lhs: DueCase, rhs: DueCase) -> Bool { (lhs.closes, lhs.id) < (rhs.closes, rhs.id) }
     }
 
-    init(_ schedule: Schedule, symbols: inout SymbolTable) {
+    init(_ schedule: Schedule, calendar: PolicyCalendar, symbols: inout SymbolTable) {
         self.schedule = schedule
+        self.calendar = calendar
+        var joins: [JoinTable] = []
+        func join(_ spec: Join?) -> Int? {
+            guard let spec else { return nil }
+            if let index = joins.firstIndex(where: { $0.spec == spec }) { return index }
+            joins.append(JoinTable(spec: spec, selector: CompiledSelector(spec.events, symbols: &symbols),
+                                   field: symbols.intern(spec.field), key: symbols.intern(spec.key)))
+            return joins.count - 1
+        }
+        caseJoin = join(schedule.cases.join)
         caseSelector = CompiledSelector(schedule.cases.events, symbols: &symbols)
         idField = symbols.intern(schedule.cases.id)
         ownerField = schedule.cases.owner.map { symbols.intern($0) }
@@ -90,10 +123,12 @@ struct ScheduleProgram: Sendable {
             switch spec.correlation {
             case .owner(let name):
                 CompiledExpectation(spec: spec, selector: CompiledSelector(spec.events, symbols: &symbols),
-                                    field: symbols.intern(name), byOwner: true, person: spec.person.map { symbols.intern($0) })
+                                    field: symbols.intern(name), byOwner: true, person: spec.person.map { symbols.intern($0) },
+                                    join: join(spec.join))
             case .caseID(let name):
                 CompiledExpectation(spec: spec, selector: CompiledSelector(spec.events, symbols: &symbols),
-                                    field: symbols.intern(name), byOwner: false, person: spec.person.map { symbols.intern($0) })
+                                    field: symbols.intern(name), byOwner: false, person: spec.person.map { symbols.intern($0) },
+                                    join: join(spec.join))
             }
         }
         func reference(_ spec: CaseReference) -> CompiledReference {
@@ -114,6 +149,7 @@ struct ScheduleProgram: Sendable {
             || schedule.expectations.contains { if case .owner = $0.correlation { true } else { false } }
         matches = Array(repeating: [:], count: schedule.expectations.count)
         excuseMarks = Array(repeating: [:], count: schedule.excuses.count)
+        self.joins = joins
     }
 
     /// The event types this program reads.
@@ -123,6 +159,7 @@ struct ScheduleProgram: Sendable {
         for e in excuses { types.formUnion(e.reference.selector.types) }
         for w in waivers { types.formUnion(w.selector.types) }
         for e in exemptions { types.formUnion(e.selector.types) }
+        for j in joins { types.formUnion(j.selector.types) }
         return types
     }
 
@@ -130,12 +167,22 @@ struct ScheduleProgram: Sendable {
 
     // MARK: Reading events
 
-    mutating func ingest(_ event: Event) {
-        if caseSelector.matches(event) { openCase(event) }
+    mutating func ingest(_ event: Event, symbols: inout SymbolTable) {
+        for index in joins.indices where joins[index].selector.types.contains(event.type) {
+            guard let key = event[joins[index].key]?.symbol else { continue }
+            if joins[index].latest[key].map({ ($0.time, $0.line) < (event.time, event.line) }) ?? true {
+                joins[index].latest[key] = event
+                // What a join names can change any case; such events are rare.
+                dirtyOwners.formUnion(judgedOwners)
+                dirtyCases.formUnion(judged)
+            }
+        }
+        if caseSelector.matches(event) { openCase(event, symbols: &symbols) }
         for (index, expectation) in expectations.enumerated() where expectation.selector.matches(event) {
             guard let key = event[expectation.field]?.symbol else { continue }
             let person = expectation.person.flatMap { event[$0]?.symbol }
-            matches[index][key, default: []].insertSorted(EventMark(time: event.time, line: event.line, key: person))
+            let joined = expectation.join.flatMap { event[joins[$0].field]?.symbol }
+            matches[index][key, default: []].insertSorted(EventMark(time: event.time, line: event.line, key: person, join: joined))
             if expectation.byOwner { touch(owner: key) } else { touch(case: key) }
         }
         for (index, excuse) in excuses.enumerated() where excuse.reference.selector.matches(event) {
@@ -157,14 +204,21 @@ struct ScheduleProgram: Sendable {
         }
     }
 
-    private mutating func openCase(_ event: Event) {
-        guard let id = event[idField]?.symbol else { return }
+    private mutating func openCase(_ event: Event, symbols: inout SymbolTable) {
+        guard let subject = event[idField]?.symbol else { return }
+        let owner = ownerField.flatMap { event[$0]?.symbol }
+        var id = subject
+        if schedule.cases.perOwner {
+            guard let owner else { return }
+            id = symbols.intern(symbols[owner] + "\u{1F}" + symbols[subject])
+        }
         let mark = EventMark(time: event.time, line: event.line)
         if let existing = cases[id], schedule.cases.keeps == .latest ? mark < existing.mark : existing.mark < mark { return }
         func time(_ field: Symbol?) -> Instant? { field.map { event[$0]?.instant } ?? event.time }
         guard let start = time(startField), let end = time(endField) else { return }
-        let owner = ownerField.flatMap { event[$0]?.symbol }
-        var record = CaseRecord(id: id, owner: owner, start: start, end: end, mark: mark, closes: start)
+        let joinKey = caseJoin.flatMap { event[joins[$0].field]?.symbol }
+        var record = CaseRecord(id: id, subject: subject, owner: owner, joinKey: joinKey, start: start, end: end,
+                                mark: mark, closes: start)
         record.closes = point(schedule.closes, of: record)
         if let previous = cases[id], let previousOwner = previous.owner, previousOwner != owner {
             casesByOwner[previousOwner]?.removeAll { $0 == id }
@@ -210,11 +264,27 @@ struct ScheduleProgram: Sendable {
     }
 
     /// Cases not judged yet: pending when the evaluation finishes as of a time.
-    var pendingCount: Int { cases.count - judged.count }
+    var pendingCount: Int {
+        cases.values.reduce(0) { $0 + (judged.contains($1.id) || !caseJoinHolds($1) ? 0 : 1) }
+    }
 
     // MARK: Case geometry
 
     func point(_ point: CasePoint, of record: CaseRecord) -> Instant {
-        (point.anchor == .start ? record.start : record.end) + point.offset
+        var instant = point.anchor == .start ? record.start : record.end
+        if point.years != 0 { instant = calendar.adding(years: point.years, to: instant) }
+        if point.days != 0 { instant = calendar.adding(days: point.days, to: instant) }
+        return instant + point.offset
+    }
+
+    /// Whether the case's join holds (always, for a source without a join).
+    func caseJoinHolds(_ record: CaseRecord) -> Bool {
+        caseJoin.map { joins[$0].holds(record.joinKey) } ?? true
+    }
+
+    /// The event the case's join names, if any.
+    func joinedEvent(of record: CaseRecord) -> Event? {
+        guard let index = caseJoin, let key = record.joinKey else { return nil }
+        return joins[index].latest[key]
     }
 }

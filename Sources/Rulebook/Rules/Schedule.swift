@@ -72,10 +72,16 @@ public struct CaseSource: Codable, Equatable, Hashable, Sendable {
     public var end: TimeSource
     /// Which event defines a case opened more than once.
     public var keeps: Keeps
+    /// Whether ids are per owner: the case is (owner, id), such as an employee's
+    /// course, rather than a globally unique shift.
+    public var perOwner: Bool
+    /// A join the opening event must meet for the case to be judged at all.
+    public var join: Join?
 
     /// Creates a case source.
     public init(
-        _ events: EventSelector, id: String, owner: String?, start: TimeSource, end: TimeSource, keeps: Keeps = .latest
+        _ events: EventSelector, id: String, owner: String?, start: TimeSource, end: TimeSource, keeps: Keeps = .latest,
+        perOwner: Bool = false, join: Join? = nil
     ) {
         self.events = events
         self.id = id
@@ -83,6 +89,8 @@ public struct CaseSource: Codable, Equatable, Hashable, Sendable {
         self.start = start
         self.end = end
         self.keeps = keeps
+        self.perOwner = perOwner
+        self.join = join
     }
 }
 
@@ -94,7 +102,8 @@ public enum TimeSource: Codable, Equatable, Hashable, Sendable {
     case field(String)
 }
 
-/// A point relative to a case: its start or end, shifted by a duration.
+/// A point relative to a case: its start or end, moved by calendar years and days
+/// in the policy's zone, then by an elapsed duration.
 public struct CasePoint: Codable, Equatable, Hashable, Sendable {
     /// The end of the case a point is anchored to.
     public enum Anchor: String, Codable, Sendable {
@@ -106,14 +115,23 @@ public struct CasePoint: Codable, Equatable, Hashable, Sendable {
 
     /// The case time it is relative to.
     public var anchor: Anchor
-    /// How far after (positive) or before (negative) the anchor.
+    /// How far after (positive) or before (negative) the anchor, elapsed.
     public var offset: Duration
+    /// Calendar years after the anchor (29 February to 28 February).
+    public var years: Int
+    /// Calendar days after the anchor, to the same local time.
+    public var days: Int
 
-    /// Creates a point `offset` after `anchor`.
-    public init(_ anchor: Anchor, _ offset: Duration = .zero) {
+    /// Creates a point `years` and `days` on the calendar, then `offset`, after `anchor`.
+    public init(_ anchor: Anchor, _ offset: Duration = .zero, years: Int = 0, days: Int = 0) {
         self.anchor = anchor
         self.offset = offset
+        self.years = years
+        self.days = days
     }
+
+    /// The start plus calendar years and days.
+    public static func start(years: Int = 0, days: Int = 0) -> CasePoint { CasePoint(.start, years: years, days: days) }
 
     /// The start plus `offset`.
     public static func start(plus offset: Duration = .zero) -> CasePoint { CasePoint(.start, offset) }
@@ -158,11 +176,13 @@ public struct Expectation: Codable, Equatable, Hashable, Sendable {
     /// A field of the matched event naming a person: who a verdict names when the
     /// case itself has no owner (the agent who first responded).
     public var person: String?
+    /// A join an event must meet to count (a session of an onboarding course).
+    public var join: Join?
 
     /// Creates an expectation.
     public init(
         _ name: String, _ events: EventSelector, correlation: Correlation,
-        pick: Pick = .earliest, from: CasePoint? = nil, to: CasePoint? = nil, person: String? = nil
+        pick: Pick = .earliest, from: CasePoint? = nil, to: CasePoint? = nil, person: String? = nil, join: Join? = nil
     ) {
         self.name = name
         self.events = events
@@ -171,6 +191,7 @@ public struct Expectation: Codable, Equatable, Hashable, Sendable {
         self.from = from
         self.to = to
         self.person = person
+        self.join = join
     }
 }
 

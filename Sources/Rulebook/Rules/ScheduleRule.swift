@@ -29,11 +29,13 @@ public struct ScheduleOutcome: Codable, Equatable, Hashable, Sendable {
     public var message: Message
     /// The clause this outcome applies, when it is not the rule's own.
     public var clause: Clause?
+    /// Money the verdict carries, read through the case's join.
+    public var amount: Amount?
 
     /// Creates an outcome.
     public init(
         _ outcome: String, reason: String, when condition: ScheduleCondition, at time: VerdictTime,
-        message: Message, clause: Clause? = nil
+        message: Message, clause: Clause? = nil, amount: Amount? = nil
     ) {
         self.outcome = outcome
         self.reason = reason
@@ -41,6 +43,7 @@ public struct ScheduleOutcome: Codable, Equatable, Hashable, Sendable {
         self.time = time
         self.message = message
         self.clause = clause
+        self.amount = amount
     }
 }
 
@@ -86,6 +89,8 @@ public indirect enum ScheduleCondition: Codable, Equatable, Hashable, Sendable {
     case measure(Measure, above: Duration?, atMost: Duration?)
     /// Some expectation is missing, in the given state.
     case missing(MissingState)
+    /// The named expectation's event was found (a leaving within four years).
+    case found(String)
     /// The named excuse happened on a later local date than the case's start.
     case excuseTooLate(String)
     /// All of the conditions hold.

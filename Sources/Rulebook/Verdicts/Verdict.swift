@@ -57,6 +57,7 @@ public struct Verdict: Hashable, Sendable {
         all["employee"] = all["employee"] ?? employee ?? ""
         all["subject"] = all["subject"] ?? subject
         if let value { all["value"] = all["value"] ?? value.plainText }
+        if let amount { all["amount"] = all["amount"] ?? amount.plainText }
         return template.rendered(in: language, all)
     }
 

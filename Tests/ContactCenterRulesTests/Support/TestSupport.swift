@@ -9,6 +9,11 @@ extension TestLog {
     func verdicts(_ attendance: AttendanceParameters = .init()) throws -> [Verdict] {
         try evaluate(StandardPolicy.make(attendance: attendance)).verdicts.filter { $0.rule != DisciplineRules.ID.escalation }
     }
+
+    /// Only the `attendance.*` verdicts.
+    func attendanceVerdicts(_ attendance: AttendanceParameters = .init()) throws -> [Verdict] {
+        try verdicts(attendance).filter { $0.rule.hasPrefix("attendance.") }
+    }
 }
 
 /// The package's root folder, found from this file's path.

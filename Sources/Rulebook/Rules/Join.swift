@@ -1,0 +1,39 @@
+/// A link from an event to the latest event of another kind that it names: a
+/// training session names its course, whose latest `course.scheduled` says its kind.
+///
+/// A join *holds* when that latest event meets the selector's conditions.
+///
+/// ```swift
+/// // Only sessions of onboarding courses.
+/// Join(field: "course", EventSelector("course.scheduled", where: .equals("kind", ["onboarding"])), key: "course")
+/// ```
+public struct Join: Codable, Equatable, Hashable, Sendable {
+    /// The field of the joining event that names the other.
+    public var field: String
+    /// The named events; the latest per key must meet their conditions.
+    public var events: EventSelector
+    /// Their field holding the key.
+    public var key: String
+
+    /// Creates a join.
+    public init(field: String, _ events: EventSelector, key: String) {
+        self.field = field
+        self.events = events
+        self.key = key
+    }
+}
+
+/// Money a verdict carries, read from the event a case's join names.
+public struct Amount: Codable, Equatable, Hashable, Sendable {
+    /// The numeric field of the joined event, e.g. `cost`.
+    public var field: String
+    /// When set, the amount is scaled by the share of the case's window (from its
+    /// start to its close) that remained when this expectation's event happened.
+    public var proratedBy: String?
+
+    /// Creates an amount.
+    public init(field: String, proratedBy: String? = nil) {
+        self.field = field
+        self.proratedBy = proratedBy
+    }
+}
