@@ -39,4 +39,11 @@ public enum HandbookClauses {
     public static let repayment = Clause(
         source: "toolbox-training",
         text: "專業資格和技術等級培訓、晉升培訓: 自培訓結束起 4年內離開公司的全額賠償, 4年以上的可免於賠償")
+    /// Outstanding agent awards from the review results.
+    public static let award = Clause(
+        source: "callcenter", text: "月度優秀客服獎: 根據績效考核結果, 每月評選出表現突出的客服人員, 給予獎金[X]元及榮譽證書")
+    /// Failing reviews: an interview; no improvement, disciplinary handling.
+    public static let underperformance = Clause(
+        source: "order-taker",
+        text: "對於考核不達標或連續多次考核不合格的員工, 進行績效面談 ... 如仍無改進, 按照公司相關規定進行處理")
 }

@@ -36,6 +36,8 @@ public struct Evaluation: Sendable {
     private var derivedRules: [Int]
     private var derivedVerdicts: [Verdict] = []
     private var nextSequence = 1
+    /// The earliest and latest event times evaluated.
+    private var coverage: ClosedRange<Instant>?
 
     /// Prepares an evaluation of `policy`.
     ///
@@ -118,6 +120,13 @@ public struct Evaluation: Sendable {
         }
         statistics.events += 1
         nextSequence = max(nextSequence, event.line + 1)
+        if let known = coverage {
+            if event.time < known.lowerBound || event.time > known.upperBound {
+                coverage = min(known.lowerBound, event.time)...max(known.upperBound, event.time)
+            }
+        } else {
+            coverage = event.time...event.time
+        }
         if let targets = routes[event.type] {
             for index in targets { programs[index].ingest(event, symbols: &symbols) }
         }
@@ -164,8 +173,9 @@ public struct Evaluation: Sendable {
             }
             for rule in programs[index].rules { statistics.casesJudged[rule.rule.id, default: 0] += ids.count }
         }
+        let context = JudgingContext(symbols: symbols, coverage: coverage)
         for index in keyed.indices {
-            let judged = keyed[index].judge(upTo: time, symbols: symbols)
+            let judged = keyed[index].judge(upTo: time, context: context)
             for (old, new) in judged { changes.record(old: old.map { [$0] } ?? [], new: new.map { [$0] } ?? []) }
             if !judged.isEmpty { statistics.casesJudged[keyed[index].rule.id, default: 0] += judged.count }
         }
@@ -217,7 +227,7 @@ public struct Evaluation: Sendable {
             }
             let produced: [Verdict]
             switch rule.kind {
-            case .schedule, .total, .steps, .union:
+            case .schedule, .total, .steps, .scores, .union:
                 continue
             case .count(let count):
                 switch count.input {
@@ -262,7 +272,7 @@ public struct Evaluation: Sendable {
             }
             state[index] = true
             switch rules[index].kind {
-            case .schedule, .total, .steps, .union: break
+            case .schedule, .total, .steps, .scores, .union: break
             case .count, .ladder: order.append(index)
             }
         }

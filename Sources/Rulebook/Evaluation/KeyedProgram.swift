@@ -13,7 +13,16 @@ protocol KeyedProgram: Sendable {
     mutating func ingest(_ event: Event)
     /// Judges what is due by `watermark` or changed; returns each changed key's old
     /// and new verdict.
-    mutating func judge(upTo watermark: Instant, symbols: SymbolTable) -> [(old: Verdict?, new: Verdict?)]
+    mutating func judge(upTo watermark: Instant, context: JudgingContext) -> [(old: Verdict?, new: Verdict?)]
+}
+
+/// What judging may look at beyond a program's own state.
+struct JudgingContext {
+    /// The evaluation's strings.
+    var symbols: SymbolTable
+    /// The times of the earliest and latest events evaluated: the span of time the
+    /// log covers, for rules over fully covered periods.
+    var coverage: ClosedRange<Instant>?
 }
 
 extension TotalProgram: KeyedProgram {

@@ -69,7 +69,8 @@ struct StepsProgram: Sendable {
 
     /// Judges cases whose deadline passed by `watermark` and judged cases that
     /// changed; returns the old and new verdict of each.
-    mutating func judge(upTo watermark: Instant, symbols: SymbolTable) -> [(old: Verdict?, new: Verdict?)] {
+    mutating func judge(upTo watermark: Instant, context: JudgingContext) -> [(old: Verdict?, new: Verdict?)] {
+        let symbols = context.symbols
         var keys = dirty
         dirty.removeAll(keepingCapacity: true)
         for id in unjudged where closes(id) <= watermark { keys.insert(id) }

@@ -90,7 +90,8 @@ struct TotalProgram: Sendable {
 
     /// Judges the groups that changed or may have grown by `watermark`; returns the
     /// old and new verdict of each group judged.
-    mutating func judge(upTo watermark: Instant, symbols: SymbolTable) -> [(old: Verdict?, new: Verdict?)] {
+    mutating func judge(upTo watermark: Instant, context: JudgingContext) -> [(old: Verdict?, new: Verdict?)] {
+        let symbols = context.symbols
         let keys = dirty.union(unsettled).sorted()
         dirty.removeAll(keepingCapacity: true)
         var changes: [(old: Verdict?, new: Verdict?)] = []

@@ -24,6 +24,8 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
         case total(TotalRule)
         /// Correlates the steps of one case.
         case steps(StepsRule)
+        /// Judges monthly scores: awards for the best, escalation for low ones.
+        case scores(ScoreRule)
         /// The verdicts of all the parts under one rule id: one schedule per channel,
         /// each with its own deadline. Parts read events (schedule, total, steps).
         case union([Kind])
@@ -40,7 +42,7 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
     /// The ids of the rules whose verdicts this rule reads.
     public var inputRules: [String] {
         switch kind {
-        case .schedule, .total, .steps, .union: []
+        case .schedule, .total, .steps, .scores, .union: []
         case .count(let count):
             if case .verdicts(let rules, _) = count.input { rules } else { [] }
         case .ladder(let ladder): ladder.counted.map(\.rule)
