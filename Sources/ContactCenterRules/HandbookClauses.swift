@@ -46,4 +46,7 @@ public enum HandbookClauses {
     public static let underperformance = Clause(
         source: "order-taker",
         text: "對於考核不達標或連續多次考核不合格的員工, 進行績效面談 ... 如仍無改進, 按照公司相關規定進行處理")
+    /// Managers and supervisors are trained at least once every half year.
+    public static let refresher = Clause(
+        source: "toolbox-training", text: "部門經理和主管級人員的培訓由人力資源部每半年至少組織一次")
 }

@@ -10,6 +10,8 @@ public enum TrainingRules {
         public static let onboarding = "training.onboarding"
         /// Left within four years of qualification or promotion training.
         public static let repayment = "training.repayment"
+        /// A supervisor or manager without training in a covered half-year.
+        public static let refresher = "training.refresher"
     }
 
     /// `training.attendance`: missed minutes (scheduled − attended, one record per
@@ -17,8 +19,25 @@ public enum TrainingRules {
     /// decimals; reported once, the moment it is reached. A course never scheduled
     /// is not judged.
     public static func rules(_ parameters: TrainingParameters = .init()) -> [Rule] {
-        [attendance, onboarding(parameters), repayment(parameters)]
+        [attendance, onboarding(parameters), refresher, repayment(parameters)]
     }
+
+    /// `training.refresher`: a person whose latest hiring names them `supervisor` or
+    /// `manager`, employed during a calendar half-year the log covers fully, with no
+    /// session attended (attended minutes above 0) in it; certain at its end.
+    static let refresher = Rule(
+        id: ID.refresher, title: "Half-yearly training for managers", clause: HandbookClauses.refresher,
+        .periodic(PeriodicRule(
+            per: .halfYear,
+            qualifying: PersonReference(EventSelector("employee.hired", where: .equals("role", ["supervisor", "manager"])),
+                                        field: "employee"),
+            employedFrom: PersonReference(EventSelector("employee.hired"), field: "employee"),
+            employedUntil: PersonReference(EventSelector("employee.left"), field: "employee"),
+            required: PersonReference(EventSelector("training.attended", where: .greaterThan("attendedMinutes", 0)),
+                                      field: "employee"),
+            outcome: "overdue", reason: "no-training-in-half-year",
+            message: Message(en: "{employee}, a supervisor or manager, attended no training in {subject}.",
+                             zh: "{employee} 為主管級人員, {subject} 期間未參加任何培訓。"))))
 
     static let attendance: Rule =
             Rule(id: ID.attendance, title: "Missing a third of a course", clause: HandbookClauses.trainingAbsence,

@@ -161,3 +161,50 @@ struct OnboardingAndRepaymentTests {
         #expect(verdicts.first?.amount == 730)
     }
 }
+
+@Suite("Half-yearly training for supervisors and managers")
+struct RefresherTests {
+    /// A log from 1 January to 1 July 2026 (all of 2026-H1) that opens with E1's
+    /// hiring as `role`.
+    static func halfYear(role: String = "supervisor", attended: TestValue? = nil, from: String = "2026-01-01 00:00",
+                         to: String = "2026-07-01 00:00", extra: (inout TestLog) -> Void = { _ in }) throws -> [Verdict] {
+        var log = TestLog()
+        log.hired("E1", as: role, at: from)
+        log.course("C1", totalMinutes: 60, at: "2026-01-02 09:00")
+        if let attended { log.attended("E1", course: "C1", session: "1", scheduled: 60, attended: attended, at: "2026-05-04 09:00") }
+        extra(&log)
+        log.clockIn("X", at: to)
+        return try log.evaluate(StandardPolicy.make()).verdicts.filter { $0.rule == "training.refresher" }
+    }
+
+    static let overdue = ExpectedVerdict("training.refresher", "overdue", employee: "E1", subject: "2026-H1",
+                                         reason: "no-training-in-half-year")
+
+    @Test("A supervisor or manager needs a session with attended minutes each half-year", arguments: [
+        ("supervisor", nil, true), ("manager", nil, true), ("supervisor", TestValue.number("0"), true),
+        ("supervisor", .number("0.5"), false), ("agent", nil, false),
+    ] as [(String, TestValue?, Bool)])
+    func requirement(role: String, attended: TestValue?, overdue: Bool) throws {
+        let verdicts = try Self.halfYear(role: role, attended: attended)
+        expectVerdicts(verdicts, overdue ? [Self.overdue] : [])
+        if overdue { #expect(verdicts.first?.time == (try TestLog().instant("2026-07-01 00:00"))) }
+    }
+
+    @Test("Only half-years the log covers fully are judged", arguments: [
+        ("2026-01-01 00:00:01", "2026-07-01 00:00"), ("2026-01-01 00:00", "2026-06-30 23:59:59"),
+    ])
+    func coverage(from: String, to: String) throws {
+        expectVerdicts(try Self.halfYear(from: from, to: to), [])
+    }
+
+    @Test func theLatestHiringDecidesTheRole() throws {
+        expectVerdicts(try Self.halfYear { $0.hired("E1", as: "agent", at: "2026-03-01 09:00") }, [])
+        // Someone who left before the half-year began is not concerned by it.
+        expectVerdicts(try Self.halfYear {
+            $0.hired("E2", as: "manager", at: "2025-12-01 09:00")
+            $0.left("E2", at: "2025-12-31 18:00")
+        }, [Self.overdue])
+        // Leaving during the half-year still leaves it to be judged.
+        expectVerdicts(try Self.halfYear { $0.left("E1", at: "2026-02-01 18:00") }, [Self.overdue])
+    }
+}

@@ -33,6 +33,8 @@ struct CompiledPolicy {
             keyed.append(StepsProgram(rule, steps, symbols: &symbols))
         case .scores(let scores):
             keyed.append(ScoreProgram(rule, scores, calendar: calendar, symbols: &symbols))
+        case .periodic(let periodic):
+            keyed.append(PeriodicProgram(rule, periodic, calendar: calendar, symbols: &symbols))
         case .union(let parts):
             for part in parts { try add(part, of: rule, at: index, inUnion: true) }
         case .count(let count):

@@ -1,9 +1,12 @@
+import Foundation
+
 /// An ``EventSelector`` resolved against a symbol table, so matching compares integers.
 struct CompiledSelector: Sendable {
     private enum Test: Sendable {
         case equals(Symbol, [Symbol], negated: Bool)
         case present(Symbol, Bool)
         case isTrue(Symbol)
+        case greaterThan(Symbol, Decimal)
     }
 
     let types: [Symbol]
@@ -20,6 +23,7 @@ struct CompiledSelector: Sendable {
             case .present(let field): .present(symbols.intern(field), true)
             case .absent(let field): .present(symbols.intern(field), false)
             case .isTrue(let field): .isTrue(symbols.intern(field))
+            case .greaterThan(let field, let bound): .greaterThan(symbols.intern(field), bound)
             }
         }
     }
@@ -37,6 +41,8 @@ struct CompiledSelector: Sendable {
                 if (event[field] != nil) != wanted { return false }
             case .isTrue(let field):
                 if event[field]?.boolean != true { return false }
+            case .greaterThan(let field, let bound):
+                guard let number = event[field]?.number, number > bound else { return false }
             }
         }
         return true

@@ -227,7 +227,7 @@ public struct Evaluation: Sendable {
             }
             let produced: [Verdict]
             switch rule.kind {
-            case .schedule, .total, .steps, .scores, .union:
+            case .schedule, .total, .steps, .scores, .periodic, .union:
                 continue
             case .count(let count):
                 switch count.input {
@@ -272,7 +272,7 @@ public struct Evaluation: Sendable {
             }
             state[index] = true
             switch rules[index].kind {
-            case .schedule, .total, .steps, .scores, .union: break
+            case .schedule, .total, .steps, .scores, .periodic, .union: break
             case .count, .ladder: order.append(index)
             }
         }

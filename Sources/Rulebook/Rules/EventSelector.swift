@@ -1,3 +1,5 @@
+import Foundation
+
 /// Chooses events by type and by the values of their fields.
 ///
 /// ```swift
@@ -34,11 +36,13 @@ public enum FieldCondition: Codable, Equatable, Hashable, Sendable {
     case absent(String)
     /// The field is the boolean `true`.
     case isTrue(String)
+    /// The field is a number greater than `bound`.
+    case greaterThan(String, Decimal)
 
     /// The field the condition tests.
     public var field: String {
         switch self {
-        case .equals(let f, _), .notEquals(let f, _), .present(let f), .absent(let f), .isTrue(let f): f
+        case .equals(let f, _), .notEquals(let f, _), .present(let f), .absent(let f), .isTrue(let f), .greaterThan(let f, _): f
         }
     }
 }

@@ -26,6 +26,8 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
         case steps(StepsRule)
         /// Judges monthly scores: awards for the best, escalation for low ones.
         case scores(ScoreRule)
+        /// Requires an event of certain people in every covered period.
+        case periodic(PeriodicRule)
         /// The verdicts of all the parts under one rule id: one schedule per channel,
         /// each with its own deadline. Parts read events (schedule, total, steps).
         case union([Kind])
@@ -42,7 +44,7 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
     /// The ids of the rules whose verdicts this rule reads.
     public var inputRules: [String] {
         switch kind {
-        case .schedule, .total, .steps, .scores, .union: []
+        case .schedule, .total, .steps, .scores, .periodic, .union: []
         case .count(let count):
             if case .verdicts(let rules, _) = count.input { rules } else { [] }
         case .ladder(let ladder): ladder.counted.map(\.rule)
