@@ -18,15 +18,10 @@ struct CompiledPolicy {
     private mutating func add(_ kind: Rule.Kind, of rule: Rule, at index: Int, inUnion: Bool) throws(PolicyError) {
         switch kind {
         case .schedule(let scheduleRule):
-            // Rules over an equal schedule share one index.
-            let programIndex: Int
-            if let existing = programs.firstIndex(where: { $0.schedule == scheduleRule.schedule }) {
-                programIndex = existing
-            } else {
-                programs.append(ScheduleProgram(scheduleRule.schedule, calendar: calendar, symbols: &symbols))
-                programIndex = programs.count - 1
-            }
-            programs[programIndex].rules.append(.init(ruleIndex: index, rule: rule, outcomes: scheduleRule.outcomes))
+            programs[program(for: scheduleRule.schedule)].rules.append(
+                .init(ruleIndex: index, rule: rule, outcomes: scheduleRule.outcomes))
+        case .exchange(let exchangeRule):
+            programs[program(for: exchangeRule.schedule)].exchangeRules.append((rule, exchangeRule))
         case .total(let total):
             keyed.append(TotalProgram(rule, total, symbols: &symbols))
         case .steps(let steps):
@@ -47,6 +42,15 @@ struct CompiledPolicy {
         case .ladder:
             guard !inUnion else { throw .unsupportedUnionPart(rule: rule.id) }
         }
+    }
+}
+
+extension CompiledPolicy {
+    /// The index of the program for `schedule`: rules over an equal schedule share one.
+    private mutating func program(for schedule: Schedule) -> Int {
+        if let existing = programs.firstIndex(where: { $0.schedule == schedule }) { return existing }
+        programs.append(ScheduleProgram(schedule, calendar: calendar, symbols: &symbols))
+        return programs.count - 1
     }
 }
 

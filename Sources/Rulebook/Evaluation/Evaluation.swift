@@ -164,6 +164,9 @@ public struct Evaluation: Sendable {
         var changes = VerdictChanges()
         for index in programs.indices {
             let ids = programs[index].casesToJudge(upTo: time)
+            for (old, new) in programs[index].judgeExchanges(upTo: time, symbols: symbols) {
+                changes.record(old: old.map { [$0] } ?? [], new: new.map { [$0] } ?? [])
+            }
             guard !ids.isEmpty else { continue }
             var memo: [Symbol: ScheduleProgram.CaseFacts?] = [:]
             for id in ids {
@@ -207,6 +210,7 @@ public struct Evaluation: Sendable {
     private var baseVerdicts: [Verdict] {
         var all: [Verdict] = []
         for table in caseVerdicts { for list in table.values { all.append(contentsOf: list) } }
+        for program in programs { all.append(contentsOf: program.exchangeVerdicts.values) }
         for program in keyed { all.append(contentsOf: program.currentVerdicts) }
         return all
     }
@@ -227,7 +231,7 @@ public struct Evaluation: Sendable {
             }
             let produced: [Verdict]
             switch rule.kind {
-            case .schedule, .total, .steps, .scores, .periodic, .union:
+            case .schedule, .total, .steps, .scores, .periodic, .exchange, .union:
                 continue
             case .count(let count):
                 switch count.input {
@@ -272,7 +276,7 @@ public struct Evaluation: Sendable {
             }
             state[index] = true
             switch rules[index].kind {
-            case .schedule, .total, .steps, .scores, .periodic, .union: break
+            case .schedule, .total, .steps, .scores, .periodic, .exchange, .union: break
             case .count, .ladder: order.append(index)
             }
         }

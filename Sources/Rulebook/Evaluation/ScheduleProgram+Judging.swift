@@ -17,6 +17,16 @@ extension ScheduleProgram {
         var tooLate: [EventMark?]
         /// Lines of excuses that covered something.
         var excuseLines: [Int]
+        /// Who holds the case after exchanges.
+        var holder: Symbol?
+        /// A waiver that was given but refused, and whether because the case changed hands.
+        var refusedWaiver: (changedHands: Bool, line: Int)?
+        /// The parties of the exchange that moved the case, when nobody covered it.
+        var uncoveredParties: [Symbol] = []
+        /// The lines of the exchange that moved the case.
+        var exchangeLines: [Int] = []
+        /// Per expectation, the earliest match among the cases this one hands over to.
+        var relief: [(case: CaseRecord, mark: EventMark)?] = []
     }
 
     /// The verdicts of every rule over this schedule for the case `id`.
@@ -25,8 +35,9 @@ extension ScheduleProgram {
         var verdicts: [Verdict] = []
         for rule in rules {
             for outcome in rule.outcomes {
-                if let verdict = verdict(outcome, of: rule.rule, facts: facts, calendar: calendar, symbols: symbols) {
-                    verdicts.append(verdict)
+                let produced = self.verdicts(outcome, of: rule.rule, facts: facts, calendar: calendar, symbols: symbols)
+                if !produced.isEmpty {
+                    verdicts.append(contentsOf: produced)
                     break
                 }
             }
@@ -45,23 +56,33 @@ extension ScheduleProgram {
 
     private func computeFacts(_ id: Symbol, calendar: PolicyCalendar, memo: inout [Symbol: CaseFacts?]) -> CaseFacts? {
         guard let record = cases[id], caseJoinHolds(record) else { return nil }
-        if let owner = record.owner, exempt[owner] != nil { return nil }
-        if let marks = waiverMarks[record.subject], marks.contains(where: { waiver in waiver.key == nil || waiver.key == record.owner }) {
-            return nil
+        let holder = holder(of: record)
+        if let holder, exempt[holder] != nil { return nil }
+        var refusedWaiver: (changedHands: Bool, line: Int)?
+        // Leave names the person who holds the case after exchanges.
+        if let waiver = waiverMarks[record.subject]?.first(where: { $0.key == nil || $0.key == holder }) {
+            if movedBy[record.id] != nil {
+                refusedWaiver = (true, waiver.line)
+            } else if record.unwaivable {
+                refusedWaiver = (false, waiver.line)
+            } else {
+                return nil
+            }
         }
 
-        var matched: [EventMark?] = []
-        for (index, expectation) in expectations.enumerated() {
-            let key = expectation.byOwner ? record.owner : record.subject
-            let candidates = key.flatMap { matches[index][$0] } ?? []
-            matched.append(pick(expectation, from: candidates, record: record))
+        func matches(of person: Symbol?) -> [EventMark?] {
+            expectations.enumerated().map { index, expectation in
+                let key = expectation.byOwner ? person : record.subject
+                return pick(expectation, from: key.flatMap { self.matches[index][$0] } ?? [], record: record)
+            }
         }
+        let matched = matches(of: holder)
 
         let startDate = calendar.localDate(of: record.start)
         var tooLate: [EventMark?] = Array(repeating: nil, count: excuses.count)
         var valid: [EventMark?] = Array(repeating: nil, count: excuses.count)
         for (index, excuse) in excuses.enumerated() {
-            for mark in excuseMarks[index][record.subject] ?? [] where mark.key == nil || mark.key == record.owner || excuse.reference.ownerField == nil {
+            for mark in excuseMarks[index][record.subject] ?? [] where mark.key == nil || mark.key == holder || excuse.reference.ownerField == nil {
                 switch excuse.spec.timing {
                 case .any:
                     if valid[index] == nil { valid[index] = mark }
@@ -82,7 +103,27 @@ extension ScheduleProgram {
         }
 
         var facts = CaseFacts(record: record, matched: matched, missing: nil, coveringExcuse: nil,
-                              quotaRank: nil, quotaLimit: nil, tooLate: tooLate, excuseLines: excuseLines)
+                              quotaRank: nil, quotaLimit: nil, tooLate: tooLate, excuseLines: excuseLines,
+                              holder: holder, refusedWaiver: refusedWaiver)
+        if let exchangeID = movedBy[record.id], let state = exchangeStates.first(where: { $0.id == exchangeID }),
+           let first = state.first, let second = state.second {
+            facts.exchangeLines = state.lines
+            let parties = first.person == second.person ? [first.person] : [first.person, second.person]
+            let punched = parties.contains { party in matches(of: party).contains { $0 != nil } }
+            let excused = valid.contains { $0 != nil }
+            if !punched && !excused { facts.uncoveredParties = parties }
+        }
+        if let group = record.group {
+            facts.relief = expectations.indices.map { _ in nil }
+            for other in casesByGroup[group] ?? [] where other != record.id {
+                guard let candidate = cases[other], candidate.start == record.end,
+                      let reliefFacts = self.facts(other, calendar: calendar, memo: &memo) else { continue }
+                for (index, mark) in reliefFacts.matched.enumerated() {
+                    guard let mark else { continue }
+                    if facts.relief[index].map({ mark < $0.mark }) ?? true { facts.relief[index] = (candidate, mark) }
+                }
+            }
+        }
         guard !stillMissing.isEmpty else { return facts }
         facts.missing = .unexcused
         for (index, excuse) in excuses.enumerated() where excuse.spec.quota != nil {
@@ -102,7 +143,7 @@ extension ScheduleProgram {
     private func quotaRank(
         of record: CaseRecord, excuse: Int, quota: Quota, calendar: PolicyCalendar, memo: inout [Symbol: CaseFacts?]
     ) -> Int {
-        guard let owner = record.owner else { return 1 }
+        guard let owner = holder(of: record) else { return 1 }
         let period = calendar.period(quota.per, containing: record.start)
         var rank = 1
         for other in casesByOwner[owner] ?? [] where other != record.id {
@@ -142,14 +183,16 @@ extension ScheduleProgram {
 
     // MARK: From facts to verdicts
 
-    private func verdict(
+    /// The verdicts of `outcome` for the case: none if its condition does not hold,
+    /// one for the holder, or one for each party of an uncovered exchange.
+    private func verdicts(
         _ outcome: ScheduleOutcome, of rule: Rule, facts: CaseFacts, calendar: PolicyCalendar, symbols: SymbolTable
-    ) -> Verdict? {
+    ) -> [Verdict] {
         var evidence = [facts.record.mark.line]
         var value: Decimal?
         var arguments: [String: String] = [:]
         guard holds(outcome.condition, facts: facts, evidence: &evidence, value: &value, arguments: &arguments)
-        else { return nil }
+        else { return [] }
         let time: Instant
         switch outcome.time {
         case .point(let p): time = point(p, of: facts.record)
@@ -158,13 +201,16 @@ extension ScheduleProgram {
             time = index.flatMap { facts.matched[$0]?.time } ?? facts.record.closes
         case .endOfStartDay: time = calendar.endOfDay(containing: facts.record.start)
         }
-        let person = facts.record.owner ?? facts.matched.lazy.compactMap { $0?.key }.first
+        let person = facts.holder ?? facts.matched.lazy.compactMap { $0?.key }.first
         let money = outcome.amount.flatMap { amount($0, facts: facts, symbols: symbols, evidence: &evidence) }
-        return Verdict(
-            rule: rule.id, outcome: outcome.outcome, employee: person.map { symbols[$0] },
-            subject: symbols[facts.record.subject], time: time, reason: outcome.reason, template: outcome.message,
-            arguments: arguments, evidence: evidence, source: (outcome.clause ?? rule.clause).citation, value: value,
-            amount: money)
+        let people: [Symbol?] = outcome.condition == .uncovered ? facts.uncoveredParties : [person]
+        return people.map { person in
+            Verdict(
+                rule: rule.id, outcome: outcome.outcome, employee: person.map { symbols[$0] },
+                subject: symbols[facts.record.subject], time: time, reason: outcome.reason, template: outcome.message,
+                arguments: arguments, evidence: evidence, source: (outcome.clause ?? rule.clause).citation, value: value,
+                amount: money)
+        }
     }
 
     /// The amount a verdict carries: the joined event's field, scaled by the share
@@ -215,6 +261,23 @@ extension ScheduleProgram {
             guard let index = expectations.firstIndex(where: { $0.spec.name == name }),
                   let mark = facts.matched[index] else { return false }
             evidence.append(mark.line)
+            return true
+        case .waiverRefused(let changedHands):
+            guard let refused = facts.refusedWaiver, refused.changedHands == changedHands else { return false }
+            evidence.append(refused.line)
+            evidence.append(contentsOf: facts.exchangeLines)
+            return true
+        case .uncovered:
+            guard !facts.uncoveredParties.isEmpty else { return false }
+            evidence.append(contentsOf: facts.exchangeLines)
+            return true
+        case .leftBeforeRelief(let name, let reliefName):
+            guard let index = expectations.firstIndex(where: { $0.spec.name == name }),
+                  let reliefIndex = expectations.firstIndex(where: { $0.spec.name == reliefName }),
+                  let left = facts.matched[index], reliefIndex < facts.relief.count,
+                  let relief = facts.relief[reliefIndex], left.time < relief.mark.time else { return false }
+            evidence.append(contentsOf: [left.line, relief.case.mark.line, relief.mark.line])
+            value = (relief.mark.time - left.time).minutes
             return true
         case .excuseTooLate(let name):
             guard let index = excuses.firstIndex(where: { $0.spec.name == name }),

@@ -17,6 +17,26 @@ struct ScheduleProgram: Sendable {
         var end: Instant
         var mark: EventMark
         var closes: Instant
+        /// Whether the opening event meets the schedule's `unwaivableWhen` and the
+        /// exchange's `frozenWhen` conditions.
+        var unwaivable: Bool
+        var frozen: Bool
+        /// The handover group the case belongs to.
+        var group: Symbol?
+    }
+
+    /// An exchange's compiled form.
+    struct CompiledExchange: Sendable {
+        var spec: Exchange
+        var id: Symbol
+        var steps: [CompiledSelector]
+        var proposal: Int
+        var decision: Int
+        var firstPerson: Symbol
+        var firstCase: Symbol
+        var secondPerson: Symbol
+        var secondCase: Symbol
+        var frozen: CompiledSelector
     }
 
     struct CompiledExpectation: Sendable {
@@ -63,6 +83,27 @@ struct ScheduleProgram: Sendable {
     let schedule: Schedule
     let calendar: PolicyCalendar
     var rules: [CompiledRule] = []
+    var exchangeRules: [(rule: Rule, spec: ExchangeRule)] = []
+    let exchange: CompiledExchange?
+    private let unwaivable: CompiledSelector
+    private let groupField: Symbol?
+    /// Per exchange id, the earliest event of each step.
+    var exchangeSteps: [Symbol: [Event?]] = [:]
+    /// The cases exchanges name, so a change to one recomputes the roster.
+    var exchangedCases: Set<Symbol> = []
+    var rosterIsStale = false
+    /// The roster after effective exchanges: case id to its holder, where it changed.
+    var holders: [Symbol: Symbol] = [:]
+    /// The exchange that last moved a case.
+    var movedBy: [Symbol: Symbol] = [:]
+    /// Every exchange's status, computed with the roster.
+    var exchangeStates: [ExchangeState] = []
+    private(set) var casesByGroup: [Symbol: [Symbol]] = [:]
+    /// The exchange verdicts in force (certain by the last watermark).
+    var exchangeVerdicts: [String: Verdict] = [:]
+    /// Every exchange verdict, certain or not yet, as last computed.
+    var allExchangeVerdicts: [String: Verdict] = [:]
+    var exchangeVerdictsAreStale = false
     private(set) var joins: [JoinTable] = []
     private let caseJoin: Int?
     let caseSelector: CompiledSelector
@@ -79,7 +120,7 @@ struct ScheduleProgram: Sendable {
     let couplesOwners: Bool
 
     private(set) var cases: [Symbol: CaseRecord] = [:]
-    private(set) var casesByOwner: [Symbol: [Symbol]] = [:]
+    var casesByOwner: [Symbol: [Symbol]] = [:]
     /// Per expectation: the events keyed by the person or case they name.
     private(set) var matches: [[Symbol: [EventMark]]]
     /// Per excuse: the events keyed by case id, with the person they name.
@@ -88,10 +129,10 @@ struct ScheduleProgram: Sendable {
     private(set) var exempt: [Symbol: Int] = [:]
 
     private var due = MinHeap<DueCase>()
-    private(set) var judged: Set<Symbol> = []
-    private var judgedOwners: Set<Symbol> = []
-    private var dirtyCases: Set<Symbol> = []
-    private var dirtyOwners: Set<Symbol> = []
+    var judged: Set<Symbol> = []
+    var judgedOwners: Set<Symbol> = []
+    var dirtyCases: Set<Symbol> = []
+    var dirtyOwners: Set<Symbol> = []
 
     struct DueCase: Comparable, Sendable {
         var closes: Instant
@@ -111,6 +152,19 @@ struct ScheduleProgram: Sendable {
             return joins.count - 1
         }
         caseJoin = join(schedule.cases.join)
+        unwaivable = CompiledSelector(EventSelector(types: schedule.cases.events.types, conditions: schedule.unwaivableWhen),
+                                      symbols: &symbols)
+        groupField = schedule.handoverGroup.map { symbols.intern($0) }
+        exchange = schedule.exchanges.map { spec in
+            let names = spec.steps.map(\.name)
+            return CompiledExchange(
+                spec: spec, id: symbols.intern(spec.id), steps: spec.steps.map { CompiledSelector($0.events, symbols: &symbols) },
+                proposal: names.firstIndex(of: spec.proposal) ?? 0, decision: names.firstIndex(of: spec.decision) ?? 0,
+                firstPerson: symbols.intern(spec.first.person), firstCase: symbols.intern(spec.first.case),
+                secondPerson: symbols.intern(spec.second.person), secondCase: symbols.intern(spec.second.case),
+                frozen: CompiledSelector(EventSelector(types: schedule.cases.events.types, conditions: spec.frozenWhen),
+                                         symbols: &symbols))
+        }
         caseSelector = CompiledSelector(schedule.cases.events, symbols: &symbols)
         idField = symbols.intern(schedule.cases.id)
         ownerField = schedule.cases.owner.map { symbols.intern($0) }
@@ -145,7 +199,7 @@ struct ScheduleProgram: Sendable {
         exemptions = schedule.exemptions.map {
             (CompiledSelector($0.events, symbols: &symbols), symbols.intern($0.field))
         }
-        couplesOwners = schedule.excuses.contains { $0.quota != nil }
+        couplesOwners = schedule.exchanges != nil || schedule.handoverGroup != nil || schedule.excuses.contains { $0.quota != nil }
             || schedule.expectations.contains { if case .owner = $0.correlation { true } else { false } }
         matches = Array(repeating: [:], count: schedule.expectations.count)
         excuseMarks = Array(repeating: [:], count: schedule.excuses.count)
@@ -160,6 +214,7 @@ struct ScheduleProgram: Sendable {
         for w in waivers { types.formUnion(w.selector.types) }
         for e in exemptions { types.formUnion(e.selector.types) }
         for j in joins { types.formUnion(j.selector.types) }
+        for step in exchange?.steps ?? [] { types.formUnion(step.types) }
         return types
     }
 
@@ -178,6 +233,7 @@ struct ScheduleProgram: Sendable {
             }
         }
         if caseSelector.matches(event) { openCase(event, symbols: &symbols) }
+        if let exchange { ingestExchangeStep(event, exchange) }
         for (index, expectation) in expectations.enumerated() where expectation.selector.matches(event) {
             guard let key = event[expectation.field]?.symbol else { continue }
             let person = expectation.person.flatMap { event[$0]?.symbol }
@@ -217,25 +273,37 @@ struct ScheduleProgram: Sendable {
         func time(_ field: Symbol?) -> Instant? { field.map { event[$0]?.instant } ?? event.time }
         guard let start = time(startField), let end = time(endField) else { return }
         let joinKey = caseJoin.flatMap { event[joins[$0].field]?.symbol }
+        let frozen = exchange.map { $0.frozen.matchesFields(event) && !$0.spec.frozenWhen.isEmpty } ?? false
+        let group = groupField.flatMap { event[$0]?.symbol }
         var record = CaseRecord(id: id, subject: subject, owner: owner, joinKey: joinKey, start: start, end: end,
-                                mark: mark, closes: start)
+                                mark: mark, closes: start,
+                                unwaivable: !schedule.unwaivableWhen.isEmpty && unwaivable.matchesFields(event),
+                                frozen: frozen, group: group)
+        if let group, !(casesByGroup[group]?.contains(id) ?? false) { casesByGroup[group, default: []].append(id) }
+        if exchangedCases.contains(id) { rosterIsStale = true }
         record.closes = point(schedule.closes, of: record)
-        if let previous = cases[id], let previousOwner = previous.owner, previousOwner != owner {
-            casesByOwner[previousOwner]?.removeAll { $0 == id }
-            touch(owner: previousOwner)
+        let holder = holders[id] ?? owner
+        if let previous = cases[id], let previousHolder = holders[id] ?? previous.owner, previousHolder != holder {
+            casesByOwner[previousHolder]?.removeAll { $0 == id }
+            touch(owner: previousHolder)
         }
-        if let owner, cases[id]?.owner != owner { casesByOwner[owner, default: []].append(id) }
+        if let holder, !(casesByOwner[holder]?.contains(id) ?? false) { casesByOwner[holder, default: []].append(id) }
         cases[id] = record
         due.insert(DueCase(closes: record.closes, id: id))
         touch(case: id)
     }
 
-    private mutating func touch(case id: Symbol) {
+    mutating func touch(case id: Symbol) {
         if judged.contains(id) { dirtyCases.insert(id) }
-        if couplesOwners, let owner = cases[id]?.owner, judgedOwners.contains(owner) { dirtyOwners.insert(owner) }
+        if couplesOwners, let record = cases[id], let owner = holder(of: record), judgedOwners.contains(owner) {
+            dirtyOwners.insert(owner)
+        }
     }
 
-    private mutating func touch(owner: Symbol) {
+    /// Who holds a case on the roster after exchanges.
+    func holder(of record: CaseRecord) -> Symbol? { holders[record.id] ?? record.owner }
+
+    mutating func touch(owner: Symbol) {
         if judgedOwners.contains(owner) { dirtyOwners.insert(owner) }
     }
 
@@ -245,13 +313,14 @@ struct ScheduleProgram: Sendable {
     /// yet, and judged ones whose events changed since. Sorted, so that judging is
     /// deterministic.
     mutating func casesToJudge(upTo watermark: Instant) -> [Symbol] {
+        if rosterIsStale { recomputeRoster() }
         var selected = Set<Symbol>()
         while let next = due.minimum, next.closes <= watermark {
             _ = due.removeMinimum()
             guard let record = cases[next.id], record.closes == next.closes else { continue }
             if judged.insert(next.id).inserted {
                 selected.insert(next.id)
-                if let owner = record.owner { judgedOwners.insert(owner) }
+                if let owner = holder(of: record) { judgedOwners.insert(owner) }
             }
         }
         for id in dirtyCases where judged.contains(id) { selected.insert(id) }

@@ -28,6 +28,8 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
         case scores(ScoreRule)
         /// Requires an event of certain people in every covered period.
         case periodic(PeriodicRule)
+        /// Judges each exchange of a schedule's cases and each party.
+        case exchange(ExchangeRule)
         /// The verdicts of all the parts under one rule id: one schedule per channel,
         /// each with its own deadline. Parts read events (schedule, total, steps).
         case union([Kind])
@@ -44,7 +46,7 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
     /// The ids of the rules whose verdicts this rule reads.
     public var inputRules: [String] {
         switch kind {
-        case .schedule, .total, .steps, .scores, .periodic, .union: []
+        case .schedule, .total, .steps, .scores, .periodic, .exchange, .union: []
         case .count(let count):
             if case .verdicts(let rules, _) = count.input { rules } else { [] }
         case .ladder(let ladder): ladder.counted.map(\.rule)

@@ -29,6 +29,14 @@ public struct Schedule: Codable, Equatable, Hashable, Sendable {
     /// When a case can first be judged: after this point nothing it expects is still
     /// due. Later corrections revise the verdict.
     public var closes: CasePoint
+    /// How cases change hands, if they can.
+    public var exchanges: Exchange?
+    /// Conditions on a case's opening event under which a waiver is refused (leave on
+    /// a holiday shift); a waiver of a case that changed hands is refused too.
+    public var unwaivableWhen: [FieldCondition]
+    /// A field of the opening event that groups cases into a handover chain: a case
+    /// hands over to those of the same group that start when it ends.
+    public var handoverGroup: String?
 
     /// Creates a schedule.
     public init(
@@ -37,7 +45,10 @@ public struct Schedule: Codable, Equatable, Hashable, Sendable {
         excuses: [Excuse] = [],
         waivers: [CaseReference] = [],
         exemptions: [PersonReference] = [],
-        closes: CasePoint
+        closes: CasePoint,
+        exchanges: Exchange? = nil,
+        unwaivableWhen: [FieldCondition] = [],
+        handoverGroup: String? = nil
     ) {
         self.cases = cases
         self.expectations = expectations
@@ -45,6 +56,9 @@ public struct Schedule: Codable, Equatable, Hashable, Sendable {
         self.waivers = waivers
         self.exemptions = exemptions
         self.closes = closes
+        self.exchanges = exchanges
+        self.unwaivableWhen = unwaivableWhen
+        self.handoverGroup = handoverGroup
     }
 }
 

@@ -91,6 +91,15 @@ public indirect enum ScheduleCondition: Codable, Equatable, Hashable, Sendable {
     case missing(MissingState)
     /// The named expectation's event was found (a leaving within four years).
     case found(String)
+    /// A waiver was given but refused: the case changed hands (`changedHands`) or
+    /// its opening event meets ``Schedule/unwaivableWhen`` (not).
+    case waiverRefused(changedHands: Bool)
+    /// The case changed hands and neither party of the exchange that moved it has an
+    /// expected event in its windows, nor its holder an excuse: a verdict for each party.
+    case uncovered
+    /// The `expectation` event (the out-punch) came before the earliest `relief` event
+    /// (in-punch) of the cases of the same handover group that start when this ends.
+    case leftBeforeRelief(expectation: String, relief: String)
     /// The named excuse happened on a later local date than the case's start.
     case excuseTooLate(String)
     /// All of the conditions hold.
