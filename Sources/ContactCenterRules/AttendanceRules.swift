@@ -42,8 +42,23 @@ public enum AttendanceRules {
                 PersonReference(EventSelector("exemption.granted"), field: "employee"),
                 PersonReference(EventSelector("employee.hired", where: .equals("role", ["executive"])), field: "employee"),
             ],
-            closes: outWindowCloses)
+            closes: outWindowCloses,
+            exchanges: swaps,
+            unwaivableWhen: [.isTrue("holiday")],
+            handoverGroup: "team")
     }
+
+    /// Shift swaps: four steps naming the swap; the approval decides, and must come
+    /// strictly before the earlier shift starts; holiday shifts cannot be swapped.
+    public static let swaps = Exchange(
+        id: "swap",
+        steps: [
+            .init("requested", EventSelector("swap.requested")), .init("consented", EventSelector("swap.consented")),
+            .init("registered", EventSelector("swap.registered")), .init("approved", EventSelector("swap.approved")),
+        ],
+        proposal: "requested", decision: "approved",
+        first: .init(person: "employee", case: "shift"), second: .init(person: "counterpart", case: "counterpartShift"),
+        frozenWhen: [.isTrue("holiday")])
 
     /// `attendance.late`, `attendance.early-leave`, `attendance.absence` and
     /// `attendance.missed-punch` with the given parameters.
@@ -74,6 +89,12 @@ public enum AttendanceRules {
         let absence = Rule(
             id: ID.absence, title: "Absent from a shift", clause: HandbookClauses.lateOrEarly,
             .schedule(ScheduleRule(schedule, outcomes: [
+                ScheduleOutcome("absent", reason: "leave-on-swapped-shift", when: .waiverRefused(changedHands: true),
+                                at: .point(.start()), message: Messages.leaveOnSwappedShift, clause: HandbookClauses.swapLeave),
+                ScheduleOutcome("absent", reason: "leave-on-holiday-shift", when: .waiverRefused(changedHands: false),
+                                at: .point(.start()), message: Messages.leaveOnHolidayShift, clause: HandbookClauses.swapHoliday),
+                ScheduleOutcome("absent", reason: "swapped-shift-uncovered", when: .uncovered,
+                                at: outWindowCloses, message: Messages.swappedShiftUncovered, clause: HandbookClauses.swapUncovered),
                 ScheduleOutcome("absent", reason: "late-over-threshold",
                                 when: .measure(lateBy, above: absenceBound, atMost: nil),
                                 at: parameters.strict ? .event("in-punch") : .point(.start(plus: threshold)),
@@ -101,6 +122,21 @@ public enum AttendanceRules {
                                 at: outWindowCloses, message: Messages.missedPunchConfirmed),
             ])))
         return [late, earlyLeave, absence, missedPunch]
+    }
+
+    /// `handover.early-departure`: on a shift with a `team`, the out-punch came before
+    /// the earliest in-punch of the relief (a shift of the same team starting exactly
+    /// when this one ends); needs both punches.
+    public static func handover(_ parameters: AttendanceParameters = .init()) -> Rule {
+        Rule(id: "handover.early-departure", title: "Leaving before the relief arrives", clause: HandbookClauses.handover,
+             .schedule(ScheduleRule(shifts(parameters), outcomes: [
+                ScheduleOutcome("violation", reason: "left-before-relief",
+                                when: .leftBeforeRelief(expectation: "out-punch", relief: "in-punch"),
+                                at: .point(.end(plus: parameters.outPunchClosesAfterEnd)),
+                                message: Message(
+                                    en: "{employee} clocked out from shift {subject} {value} minutes before the relief clocked in.",
+                                    zh: "{employee} 於班次 {subject} 在接班人到崗前 {value} 分鐘離臺。")),
+             ])))
     }
 
     /// The messages of the attendance verdicts, in English and Chinese.
@@ -132,6 +168,15 @@ public enum AttendanceRules {
         static let missedPunchConfirmed = Message(
             en: "{employee}'s missed punch for shift {subject} was confirmed by a supervisor (number {rank} of {limit} allowed this month); counted as normal attendance.",
             zh: "{employee} 於班次 {subject} 漏打卡, 經主管確認 (本月第 {rank} 次, 上限 {limit} 次), 按考勤正常處理。")
+        static let leaveOnSwappedShift = Message(
+            en: "{employee} took leave on shift {subject}, which changed hands in a swap; leave on a swapped or returned shift is not honoured and counts as absence.",
+            zh: "{employee} 在換班或還班的班次 {subject} 請假, 換班和還班均不得請假, 按曠工處理。")
+        static let leaveOnHolidayShift = Message(
+            en: "{employee} took leave on holiday shift {subject}; holiday duty allows no leave, so this counts as absence.",
+            zh: "{employee} 在節假日班次 {subject} 請假, 節假日當班人員不允許請假, 按曠工處理。")
+        static let swappedShiftUncovered = Message(
+            en: "Shift {subject} changed hands in a swap and nobody covered it; {employee}, a party to the swap, is counted absent.",
+            zh: "班次 {subject} 換班後無人到崗, 造成空班, 換班當事人 {employee} 按曠工處理。")
         static let fieldWorkApprovedLate = Message(
             en: "{employee}'s field work during shift {subject} was approved on a later day, not the same day; this counts as absence.",
             zh: "{employee} 於班次 {subject} 外出, 未在當日內完成審批, 按曠工處理。")

@@ -49,4 +49,19 @@ public enum HandbookClauses {
     /// Managers and supervisors are trained at least once every half year.
     public static let refresher = Clause(
         source: "toolbox-training", text: "部門經理和主管級人員的培訓由人力資源部每半年至少組織一次")
+    /// A swap takes effect only with consent, a form and the manager's signature.
+    public static let swapEffective = Clause(
+        source: "taobao-swap", text: "換班必須經雙方當事人同意, 填寫換班登記表後經部門經理簽字批准後方可生效")
+    /// At most 3 swaps per person per month.
+    public static let swapLimit = Clause(source: "taobao-swap", text: "每人每月換班不得超過3次")
+    /// No consecutive swaps; neither party may work back-to-back shifts.
+    public static let swapConsecutive = Clause(source: "taobao-swap", text: "不允許連續換班, 換班者、還班者不允許連班")
+    /// A swap handed over so badly that the shift is missed or empty: absenteeism.
+    public static let swapUncovered = Clause(source: "taobao-swap", text: "交代不清造成誤班、空班的按曠工處理")
+    /// No leave on a swapped or returned shift.
+    public static let swapLeave = Clause(source: "taobao-swap", text: "換班和還班均不得請假, 否則按曠工處理")
+    /// Holiday duty: no swap, no leave.
+    public static let swapHoliday = Clause(source: "taobao-swap", text: "節假日當班人員不允許換班或請假")
+    /// The outgoing person may not leave before the relief arrives.
+    public static let handover = Clause(source: "taobao-handover", text: "接班人未到崗, 交班人不得離臺")
 }

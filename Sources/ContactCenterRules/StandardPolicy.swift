@@ -11,14 +11,16 @@ import Rulebook
 public enum StandardPolicy {
     /// The standard policy with the given parameters.
     public static func make(
-        attendance: AttendanceParameters = .init(), sla: SLAParameters = .init(), training: TrainingParameters = .init(),
-        reviews: ReviewParameters = .init(), discipline: DisciplineParameters = .init(), timeZone: String = "Asia/Shanghai"
+        attendance: AttendanceParameters = .init(), swaps: SwapParameters = .init(), sla: SLAParameters = .init(),
+        training: TrainingParameters = .init(), reviews: ReviewParameters = .init(),
+        discipline: DisciplineParameters = .init(), timeZone: String = "Asia/Shanghai"
     ) -> Policy {
-        let rules = AttendanceRules.rules(attendance) + SLARules.rules(sla) + TrainingRules.rules(training)
+        let rules = AttendanceRules.rules(attendance) + [AttendanceRules.handover(attendance)]
+            + SwapRules.rules(swaps, attendance: attendance) + SLARules.rules(sla) + TrainingRules.rules(training)
             + ReviewRules.rules(reviews)
         let escalation = DisciplineRules.rules(discipline, available: Set(rules.map(\.id)))
         return Policy(name: "contact-center standard pack", schema: ContactCenterEvents.schema,
                       rules: rules + escalation, timeZone: timeZone,
-                      parameters: [.init("timeZone", timeZone)] + attendance.named + sla.named + training.named + reviews.named + discipline.named)
+                      parameters: [.init("timeZone", timeZone)] + attendance.named + swaps.named + sla.named + training.named + reviews.named + discipline.named)
     }
 }
