@@ -33,12 +33,14 @@ extension ScheduleProgram {
     func judge(_ id: Symbol, calendar: PolicyCalendar, symbols: SymbolTable, memo: inout [Symbol: CaseFacts?]) -> [Verdict] {
         guard let facts = facts(id, calendar: calendar, memo: &memo) else { return [] }
         var verdicts: [Verdict] = []
+        // At most one verdict per rule, case and person: the first listed outcome that
+        // holds for a person is theirs.
         for rule in rules {
+            var named: Set<String> = []
             for outcome in rule.outcomes {
-                let produced = self.verdicts(outcome, of: rule.rule, facts: facts, calendar: calendar, symbols: symbols)
-                if !produced.isEmpty {
-                    verdicts.append(contentsOf: produced)
-                    break
+                for verdict in self.verdicts(outcome, of: rule.rule, facts: facts, calendar: calendar, symbols: symbols)
+                where named.insert(verdict.employee ?? "").inserted {
+                    verdicts.append(verdict)
                 }
             }
         }

@@ -1,7 +1,6 @@
-/// A rule that judges each case of a ``Schedule``: the first listed of its outcomes
-/// whose condition holds is its verdict, so list the most specific cause first.
-///
-/// A rule gives at most one verdict per case, however many conditions hold.
+/// A rule that judges each case of a ``Schedule``: for each person, the first listed
+/// of its outcomes whose condition holds is their verdict, so list the most specific
+/// cause first. A rule gives at most one verdict per case and person.
 public struct ScheduleRule: Codable, Equatable, Hashable, Sendable {
     /// The cases and what they expect.
     public var schedule: Schedule
