@@ -1,6 +1,7 @@
 import ContactCenterRules
 import Foundation
 import Rulebook
+import RulebookTesting
 import Testing
 
 @Suite("Sample logs")
@@ -53,8 +54,14 @@ struct SampleLogTests {
             apply(evaluation.advance(to: latest))
         }
         apply(evaluation.finish())
-        #expect(inForce.sorted(by: Verdict.outputOrder) == batch)
+        let streamed = inForce.sorted(by: Verdict.outputOrder)
+        #expect(streamed == batch, "\(VerdictComparison(actual: streamed, expected: batch.map(Self.expected)))")
         #expect(evaluation.verdicts == batch)
+    }
+
+    static func expected(_ verdict: Verdict) -> ExpectedVerdict {
+        ExpectedVerdict(verdict.rule, verdict.outcome, employee: verdict.employee, subject: verdict.subject,
+                        reason: verdict.reason, value: verdict.value, evidence: verdict.evidence)
     }
 
     static func time(of line: String) -> Instant? {

@@ -96,8 +96,11 @@ struct SwapTests {
         Self.swap(&log)
         log.leave("E2", shift: "S1", at: "2026-03-01 10:00")
         Self.work(&log, [("E1", "2026-03-05")])
+        // E2's leave is refused; the shift then went uncovered, which E1, the other
+        // party, answers for too.
         expectVerdicts(try log.verdicts(), [
             ExpectedVerdict("attendance.absence", "absent", employee: "E2", subject: "S1", reason: "leave-on-swapped-shift"),
+            ExpectedVerdict("attendance.absence", "absent", employee: "E1", subject: "S1", reason: "swapped-shift-uncovered"),
         ])
     }
 

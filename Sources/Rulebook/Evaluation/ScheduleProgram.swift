@@ -327,6 +327,14 @@ struct ScheduleProgram: Sendable {
         for owner in dirtyOwners {
             for id in casesByOwner[owner] ?? [] where judged.contains(id) { selected.insert(id) }
         }
+        // A case's handover verdict rests on its relief's events: judging a case again
+        // judges the cases that hand over to it too.
+        for id in selected {
+            guard let record = cases[id], let group = record.group else { continue }
+            for other in casesByGroup[group] ?? [] where judged.contains(other) && cases[other]?.end == record.start {
+                selected.insert(other)
+            }
+        }
         dirtyCases.removeAll(keepingCapacity: true)
         dirtyOwners.removeAll(keepingCapacity: true)
         return selected.sorted()
