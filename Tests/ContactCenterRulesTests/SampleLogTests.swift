@@ -71,3 +71,17 @@ struct SampleLogTests {
         return try? RFC3339.parse(String(rest[..<end]))
     }
 }
+
+@Test func everyRuleOfTheStandardPackAppearsInTheExpectedVerdictsOfSomeSampleLog() throws {
+    var seen = Set<String>()
+    for log in SampleLogTests.logs {
+        let text = try String(contentsOf: SampleLogTests.expectedURL(log), encoding: .utf8)
+        for line in text.split(separator: "\n") {
+            if let range = line.range(of: "\"rule\":\""), let end = line[range.upperBound...].firstIndex(of: "\"") {
+                seen.insert(String(line[range.upperBound..<end]))
+            }
+        }
+    }
+    let missing = StandardPolicy.make().rules.map(\.id).filter { !seen.contains($0) }
+    #expect(missing.isEmpty, "no sample log shows \(missing)")
+}
