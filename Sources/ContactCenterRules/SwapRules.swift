@@ -23,15 +23,27 @@ public enum SwapRules {
     public static func rules(_ parameters: SwapParameters = .init(), attendance: AttendanceParameters = .init()) -> [Rule] {
         let shifts = AttendanceRules.shifts(attendance)
         func rule(_ id: String, _ title: String, _ clause: Clause, _ judgement: ExchangeRule.Judgement, _ outcome: String,
-                  _ reason: String, _ message: Message) -> Rule {
+                  _ reason: String, _ message: Message, byReason: [String: Message] = [:]) -> Rule {
             Rule(id: id, title: title, clause: clause,
-                 .exchange(ExchangeRule(shifts, judgement, outcome: outcome, reason: reason, message: message)))
+                 .exchange(ExchangeRule(shifts, judgement, outcome: outcome, reason: reason, message: message,
+                                        messagesByReason: byReason)))
         }
         return [
             rule(ID.notEffective, "Swap not effective", HandbookClauses.swapEffective, .notEffective, "not-effective",
                  "not-effective", Message(
                     en: "Swap {subject} did not take effect (a step missing, a shift not scheduled, or approved too late); the original roster stands.",
-                    zh: "換班 {subject} 未生效 (手續不全、班次不存在或批准過晚), 按原排班執行。")),
+                    zh: "換班 {subject} 未生效 (手續不全、班次不存在或批准過晚), 按原排班執行。"),
+                 byReason: [
+                    "missing-step": Message(
+                        en: "Swap {subject} did not take effect: {missing} missing; the original roster stands.",
+                        zh: "換班 {subject} 未生效: 缺少 {missing}, 按原排班執行。"),
+                    "case-not-scheduled": Message(
+                        en: "Swap {subject} did not take effect: it names a shift that is not on the roster; the original roster stands.",
+                        zh: "換班 {subject} 未生效: 所換班次不在排班表上, 按原排班執行。"),
+                    "decided-too-late": Message(
+                        en: "Swap {subject} did not take effect: the manager approved it only when the earlier shift had started; the original roster stands.",
+                        zh: "換班 {subject} 未生效: 部門經理在較早班次開始後才批准, 按原排班執行。"),
+                 ]),
             rule(ID.limit, "At most \(parameters.swapsPerMonth) swaps a month", HandbookClauses.swapLimit,
                  .limit(parameters.swapsPerMonth, per: .month), "exceeded", "over-monthly-limit", Message(
                     en: "Swap {subject} is {employee}'s swap number {value} this month, over the limit of {limit}.",

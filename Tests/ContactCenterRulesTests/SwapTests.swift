@@ -49,7 +49,8 @@ struct SwapTests {
             ExpectedVerdict("attendance.absence", "absent", employee: "E1", subject: "S1", reason: "missed-punch-not-confirmed"),
             ExpectedVerdict("attendance.absence", "absent", employee: "E2", subject: "S2", reason: "missed-punch-not-confirmed"),
         ])
-        #expect(verdicts.first { $0.rule == "swap.not-effective" }?.message().isEmpty == false)
+        #expect(verdicts.first { $0.rule == "swap.not-effective" }?.message()
+                == "Swap W1 did not take effect: \(step) missing; the original roster stands.")
         #expect(verdicts.first { $0.rule == "swap.not-effective" }?.time == (try log.instant("2026-03-03 09:00")))
     }
 
@@ -174,6 +175,23 @@ struct SwapTests {
             ExpectedVerdict("swap.consecutive", "violation", employee: "E2", subject: "W2"),
             ExpectedVerdict("swap.consecutive", "violation", employee: "E2", subject: "W3"),
         ])
+    }
+
+    @Test func aShiftOfOnesOwnBetweenTwoGivenAwayIsNoConsecutiveSwap() throws {
+        var log = TestLog()
+        log.shift("A1", for: "E1", from: "2026-03-02 09:00", to: "2026-03-02 18:00")
+        log.shift("A2", for: "E1", from: "2026-03-03 09:00", to: "2026-03-03 18:00")
+        log.shift("A3", for: "E1", from: "2026-03-04 09:00", to: "2026-03-04 18:00")
+        log.shift("B1", for: "E2", from: "2026-03-10 09:00", to: "2026-03-10 18:00")
+        log.shift("B3", for: "E2", from: "2026-03-14 09:00", to: "2026-03-14 18:00")
+        for (index, (given, back)) in [("A1", "B1"), ("A3", "B3")].enumerated() {
+            log.swap("W\(index + 1)", requester: "E1", counterpart: "E2", shift: given, returnShift: back,
+                     requested: "2026-02-25 09:00", consented: "2026-02-25 10:00", registered: "2026-02-25 11:00",
+                     approved: "2026-02-26 09:0\(index)")
+        }
+        // E1 still works A2 between A1 and A3; E2 still has nothing between B1 and B3
+        // but now works A1 (2 March), which is not between them either.
+        expectVerdicts(try log.verdicts().filter { $0.rule == "swap.consecutive" && $0.employee == "E1" }, [])
     }
 
     @Test("Back-to-back: a received shift needs an hour of rest from the party's others", arguments: [

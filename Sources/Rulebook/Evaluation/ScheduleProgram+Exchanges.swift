@@ -148,7 +148,8 @@ extension ScheduleProgram {
                 let name = party.map { symbols[$0] }
                 result[rule.id + "|" + symbols[state.id] + "|" + (name ?? "")] = Verdict(
                     rule: rule.id, outcome: spec.outcome, employee: name, subject: symbols[state.id], time: time,
-                    reason: reason ?? spec.reason, template: spec.message, arguments: arguments,
+                    reason: reason ?? spec.reason, template: reason.flatMap { spec.messagesByReason[$0] } ?? spec.message,
+                    arguments: arguments,
                     evidence: state.lines + evidence, source: rule.clause.citation, value: value.map { Decimal($0) })
             }
             switch spec.judgement {

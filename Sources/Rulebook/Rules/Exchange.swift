@@ -87,13 +87,20 @@ public struct ExchangeRule: Codable, Equatable, Hashable, Sendable {
     public var reason: String
     /// The message; `{subject}` is the exchange, `{value}` a count where there is one.
     public var message: Message
+    /// Messages for particular reasons, where one rule has several (`missing-step`,
+    /// `case-not-scheduled`, `decided-too-late`); `{missing}` lists missing steps.
+    public var messagesByReason: [String: Message]
 
     /// Creates an exchange rule.
-    public init(_ schedule: Schedule, _ judgement: Judgement, outcome: String, reason: String, message: Message) {
+    public init(
+        _ schedule: Schedule, _ judgement: Judgement, outcome: String, reason: String, message: Message,
+        messagesByReason: [String: Message] = [:]
+    ) {
         self.schedule = schedule
         self.judgement = judgement
         self.outcome = outcome
         self.reason = reason
         self.message = message
+        self.messagesByReason = messagesByReason
     }
 }
