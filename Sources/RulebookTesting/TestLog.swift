@@ -64,7 +64,7 @@ public struct TestLog: Sendable {
         members.append(contentsOf: fields.map { ($0.key, $0.value) })
         let json = members.compactMap { name, value -> String? in
             guard let text = render(value, line: line) else { return nil }
-            return JSONText.quoted(name) + ":" + text
+            return JSONString.quoted(name) + ":" + text
         }
         lines.append("{" + json.joined(separator: ",") + "}")
         times.append(try? instant(time))
@@ -98,16 +98,16 @@ public struct TestLog: Sendable {
 
     private mutating func render(_ value: TestValue, line: Int) -> String? {
         switch value {
-        case .text(let text): return JSONText.quoted(text)
+        case .text(let text): return JSONString.quoted(text)
         case .number(let text): return text
         case .boolean(let flag): return flag ? "true" : "false"
         case .missing: return nil
         case .time(let written):
             switch resolve(written) {
-            case .success(let instant): return JSONText.quoted(calendar.format(instant))
+            case .success(let instant): return JSONString.quoted(calendar.format(instant))
             case .failure(let problem):
                 problems.append(Problem(line: line, message: problem.message))
-                return JSONText.quoted(written)
+                return JSONString.quoted(written)
             }
         }
     }
@@ -166,21 +166,4 @@ public enum TestValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
     public init(integerLiteral value: Int) { self = .number(String(value)) }
     public init(booleanLiteral value: Bool) { self = .boolean(value) }
     public init(floatLiteral value: Double) { self = .number("\(value)") }
-}
-
-/// JSON string literals for the lines a test log writes.
-enum JSONText {
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case let s where s.value < 0x20: out += String(format: "\\u%04x", s.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 }

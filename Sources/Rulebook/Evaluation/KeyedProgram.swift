@@ -33,3 +33,13 @@ extension TotalProgram: KeyedProgram {
 extension StepsProgram: KeyedProgram {
     var currentVerdicts: [Verdict] { Array(verdicts.values) }
 }
+
+extension Dictionary where Value == Verdict {
+    /// The keys whose verdict differs between `self` (before) and `new` (after), in
+    /// key order, with the old and new verdict of each.
+    func changes(to new: [Key: Verdict]) -> [(old: Verdict?, new: Verdict?)] where Key: Comparable {
+        Set(keys).union(new.keys).sorted().compactMap { key in
+            self[key] == new[key] ? nil : (self[key], new[key])
+        }
+    }
+}

@@ -79,12 +79,8 @@ struct PeriodicProgram: KeyedProgram {
                     source: rule.clause.citation)
             }
         }
-        var changes: [(old: Verdict?, new: Verdict?)] = []
-        for key in Set(verdicts.keys).union(new.keys).sorted() where verdicts[key] != new[key] {
-            changes.append((verdicts[key], new[key]))
-        }
-        verdicts = new
-        return changes
+        defer { verdicts = new }
+        return verdicts.changes(to: new)
     }
 
     /// The periods that lie wholly within the span the log covers.

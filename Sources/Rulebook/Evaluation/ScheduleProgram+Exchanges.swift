@@ -131,12 +131,8 @@ extension ScheduleProgram {
             all = allExchangeVerdicts
         }
         let visible = all.filter { $0.value.time <= watermark }
-        var changes: [(old: Verdict?, new: Verdict?)] = []
-        for key in Set(exchangeVerdicts.keys).union(visible.keys).sorted() where exchangeVerdicts[key] != visible[key] {
-            changes.append((exchangeVerdicts[key], visible[key]))
-        }
-        exchangeVerdicts = visible
-        return changes
+        defer { exchangeVerdicts = visible }
+        return exchangeVerdicts.changes(to: visible)
     }
 
     private func computeExchangeVerdicts(symbols: SymbolTable) -> [String: Verdict] {

@@ -75,12 +75,8 @@ struct ScoreProgram: KeyedProgram {
             return Scored(record: record, month: month)
         }
         let new = compute(visible, context: context)
-        var changes: [(old: Verdict?, new: Verdict?)] = []
-        for key in Set(verdicts.keys).union(new.keys).sorted() where verdicts[key] != new[key] {
-            changes.append((verdicts[key], new[key]))
-        }
-        verdicts = new
-        return changes
+        defer { verdicts = new }
+        return verdicts.changes(to: new)
     }
 
     private func compute(_ visible: [Scored], context: JudgingContext) -> [String: Verdict] {
