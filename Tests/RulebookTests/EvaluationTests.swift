@@ -125,3 +125,15 @@ struct EvaluationTests {
                                 tiers: [.init("warning", message: Message(en: "w", zh: "w"))])))
     }
 }
+
+@Suite("The watermark")
+struct WatermarkTests {
+    @Test func advancingToAnEarlierTimeKeepsTheLaterPromise() throws {
+        var evaluation = try Evaluation(policy: HelpDesk.policy())
+        evaluation.feed("ticket.opened", at: HelpDesk.at("10:00:00"), ["ticket": "T1"])
+        #expect(evaluation.advance(to: HelpDesk.at("10:06:00")).issued.count == 1)
+        // Going back does not withdraw what became certain.
+        #expect(evaluation.advance(to: HelpDesk.at("10:01:00")).isEmpty)
+        #expect(evaluation.verdicts.count == 1)
+    }
+}

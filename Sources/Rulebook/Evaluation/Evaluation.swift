@@ -38,6 +38,8 @@ public struct Evaluation: Sendable {
     private var nextSequence = 1
     /// The earliest and latest event times evaluated.
     private var coverage: ClosedRange<Instant>?
+    /// The latest time the evaluation was advanced to.
+    private var watermark = Instant.distantPast
 
     /// Prepares an evaluation of `policy`.
     ///
@@ -159,8 +161,13 @@ public struct Evaluation: Sendable {
 
     /// Judges every case that closed by `time` and every judged case that changed.
     ///
+    /// The promise only grows: advancing to a time earlier than an earlier advance
+    /// keeps the later one, and only judges what changed since.
+    ///
     /// - Returns: the verdicts issued and retracted by this step.
-    public mutating func advance(to time: Instant) -> VerdictChanges {
+    public mutating func advance(to requested: Instant) -> VerdictChanges {
+        let time = max(requested, watermark)
+        watermark = time
         var changes = VerdictChanges()
         for index in programs.indices {
             let ids = programs[index].casesToJudge(upTo: time)

@@ -39,6 +39,9 @@ extension ScheduleProgram {
                 for field in [exchange.firstCase, exchange.secondCase] {
                     if let named = event[field]?.symbol { exchangedCases.insert(named) }
                 }
+                for field in [exchange.firstPerson, exchange.secondPerson] {
+                    if let person = event[field]?.symbol { exchangeParties.insert(person) }
+                }
             }
             rosterIsStale = true
         }

@@ -91,6 +91,8 @@ struct ScheduleProgram: Sendable {
     var exchangeSteps: [Symbol: [Event?]] = [:]
     /// The cases exchanges name, so a change to one recomputes the roster.
     var exchangedCases: Set<Symbol> = []
+    /// The people exchanges name: their other cases bear on rest and adjacency.
+    var exchangeParties: Set<Symbol> = []
     var rosterIsStale = false
     /// The roster after effective exchanges: case id to its holder, where it changed.
     var holders: [Symbol: Symbol] = [:]
@@ -281,6 +283,7 @@ struct ScheduleProgram: Sendable {
                                 frozen: frozen, group: group)
         if let group, !(casesByGroup[group]?.contains(id) ?? false) { casesByGroup[group, default: []].append(id) }
         if exchangedCases.contains(id) { rosterIsStale = true }
+        if let owner, exchangeParties.contains(owner) { exchangeVerdictsAreStale = true }
         record.closes = point(schedule.closes, of: record)
         let holder = holders[id] ?? owner
         if let previous = cases[id], let previousHolder = holders[id] ?? previous.owner, previousHolder != holder {
