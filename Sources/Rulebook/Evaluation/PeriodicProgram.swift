@@ -17,7 +17,9 @@ struct PeriodicProgram: KeyedProgram {
     private let required: (selector: CompiledSelector, field: Symbol)
     private var people: [Symbol: Person] = [:]
     private var changed = false
-    private var judgedCoverage: ClosedRange<Instant>?
+    /// The covered periods already due at the last judgement: a new one, or one
+    /// whose end the watermark passes, calls for judging again.
+    private var judgedPeriods: [Period] = []
     private var verdicts: [String: Verdict] = [:]
 
     init(_ rule: Rule, _ spec: PeriodicRule, calendar: PolicyCalendar, symbols: inout SymbolTable) {
@@ -61,11 +63,12 @@ struct PeriodicProgram: KeyedProgram {
     }
 
     mutating func judge(upTo watermark: Instant, context: JudgingContext) -> [(old: Verdict?, new: Verdict?)] {
-        guard changed || judgedCoverage != context.coverage else { return [] }
+        let due = coveredPeriods(context.coverage).filter { $0.end <= watermark }
+        guard changed || due != judgedPeriods else { return [] }
         changed = false
-        judgedCoverage = context.coverage
+        judgedPeriods = due
         var new: [String: Verdict] = [:]
-        for period in coveredPeriods(context.coverage) where period.end <= watermark {
+        for period in due {
             for (who, person) in people {
                 guard let latest = person.qualifying, qualifying.selector.matchesFields(latest),
                       let start = person.hired, start.time < period.end else { continue }

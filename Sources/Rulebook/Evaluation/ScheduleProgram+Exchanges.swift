@@ -60,13 +60,16 @@ extension ScheduleProgram {
         states.sort { ($0.decision?.time ?? .distantFuture, $0.decision?.line ?? 0, $0.id) < ($1.decision?.time ?? .distantFuture, $1.decision?.line ?? 0, $1.id) }
         var newHolders: [Symbol: Symbol] = [:]
         var newMovedBy: [Symbol: Symbol] = [:]
+        var moved: [Symbol: Set<Symbol>] = [:]
         for state in states where state.status == .effective {
             guard let first = state.first, let second = state.second else { continue }
             newHolders[first.case] = second.person
             newHolders[second.case] = first.person
             newMovedBy[first.case] = state.id
             newMovedBy[second.case] = state.id
+            for party in [first.person, second.person] { moved[party, default: []].formUnion([first.case, second.case]) }
         }
+        movedCasesByParty = moved
         exchangeStates = states
         let changed = Set(newHolders.keys).union(holders.keys).filter { newHolders[$0] != holders[$0] }
             .union(Set(newMovedBy.keys).union(movedBy.keys).filter { newMovedBy[$0] != movedBy[$0] })

@@ -93,6 +93,9 @@ struct ScheduleProgram: Sendable {
     var exchangedCases: Set<Symbol> = []
     /// The people exchanges name: their other cases bear on rest and adjacency.
     var exchangeParties: Set<Symbol> = []
+    /// Per person, the cases their effective exchanges moved: whether such a case is
+    /// covered depends on both parties' events.
+    var movedCasesByParty: [Symbol: Set<Symbol>] = [:]
     var rosterIsStale = false
     /// The roster after effective exchanges: case id to its holder, where it changed.
     var holders: [Symbol: Symbol] = [:]
@@ -329,6 +332,7 @@ struct ScheduleProgram: Sendable {
         for id in dirtyCases where judged.contains(id) { selected.insert(id) }
         for owner in dirtyOwners {
             for id in casesByOwner[owner] ?? [] where judged.contains(id) { selected.insert(id) }
+            for id in movedCasesByParty[owner] ?? [] where judged.contains(id) { selected.insert(id) }
         }
         // A case's handover verdict rests on its relief's events: judging a case again
         // judges the cases that hand over to it too.

@@ -37,6 +37,10 @@ struct ScoreProgram: KeyedProgram {
     private var records: [[Symbol]: Record] = [:]
     private var changed = false
     private var judgedCoverage: ClosedRange<Instant>?
+    /// The watermark of the last judgement, and the latest record time: a record
+    /// beyond the watermark counts once the watermark reaches it.
+    private var judgedWatermark = Instant.distantPast
+    private var latestRecord = Instant.distantPast
     private var verdicts: [String: Verdict] = [:]
 
     init(_ rule: Rule, _ spec: ScoreRule, calendar: PolicyCalendar, symbols: inout SymbolTable) {
@@ -60,15 +64,18 @@ struct ScoreProgram: KeyedProgram {
         let key = [who, monthSymbol]
         if let existing = records[key], !(existing.mark < mark) { return }
         records[key] = Record(person: who, monthLabel: monthSymbol, mark: mark, score: value)
+        latestRecord = max(latestRecord, mark.time)
         changed = true
     }
 
     mutating func judge(upTo watermark: Instant, context: JudgingContext) -> [(old: Verdict?, new: Verdict?)] {
         let coverageMatters: Bool
         if case .best(let unit, _, _, _, _, _) = spec.judgement { coverageMatters = unit != .month } else { coverageMatters = false }
-        guard changed || (coverageMatters && judgedCoverage != context.coverage) else { return [] }
+        let reachedNewRecords = latestRecord > judgedWatermark && watermark > judgedWatermark
+        guard changed || reachedNewRecords || (coverageMatters && judgedCoverage != context.coverage) else { return [] }
         changed = false
         judgedCoverage = context.coverage
+        judgedWatermark = watermark
         // The month field was checked as YYYY-MM when its line was read.
         let visible = records.values.compactMap { record -> Scored? in
             guard record.mark.time <= watermark, let month = Self.month(context.symbols[record.monthLabel]) else { return nil }
