@@ -34,10 +34,9 @@ enum RulebookCommand {
         let policy = StandardPolicy.make(timeZone: options.timeZone ?? "Asia/Shanghai")
         let file = options.log == "-" ? "<stdin>" : options.log
         let report: EvaluationReport
+        var printer = DiagnosticPrinter(file: file)
         do {
-            report = try policy.evaluate(logAt: options.log, asOf: options.asOf) { diagnostic in
-                Output.error(diagnostic.rendered(file: file))
-            }
+            report = try policy.evaluate(logAt: options.log, asOf: options.asOf) { printer.report($0) }
         } catch let error as EventLogReader.Failure {
             Output.error("rulebook: \(error)")
             return .unreadableInput
@@ -46,6 +45,7 @@ enum RulebookCommand {
             return .badPolicy
         }
 
+        for line in printer.summary() { Output.error(line) }
         var out = Output()
         let summary = Summary(report: report, language: options.language)
         switch options.format {

@@ -10,7 +10,7 @@ struct CommandLineTests {
         var stderr: String
     }
 
-    static func rulebook(_ arguments: [String], input: String? = nil) throws -> Run {
+    static func rulebook(_ arguments: [String], input: String? = nil, in directory: URL = packageRoot) throws -> Run {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         var executable = binary.appendingPathComponent("rulebook")
         if !FileManager.default.fileExists(atPath: executable.path) {
@@ -19,7 +19,7 @@ struct CommandLineTests {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = out
         process.standardError = err
