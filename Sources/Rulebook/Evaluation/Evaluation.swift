@@ -36,8 +36,9 @@ public struct Evaluation: Sendable {
     private var derivedRules: [Int]
     private var derivedVerdicts: [Verdict] = []
     private var nextSequence = 1
-    /// The earliest and latest event times evaluated.
-    private var coverage: ClosedRange<Instant>?
+    /// The earliest and latest times of the events evaluated so far: the span of
+    /// time the log covers.
+    public private(set) var coverage: ClosedRange<Instant>?
     /// The latest time the evaluation was advanced to.
     private var watermark = Instant.distantPast
 

@@ -144,7 +144,7 @@ public struct EventLineDecoder: Sendable {
             let bytes = Array(text.utf8)
             guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
                   let year = Int(text.prefix(4)), let month = Int(text.suffix(2)),
-                  year > 0, (1...12).contains(month)
+                  (1678...2261).contains(year), (1...12).contains(month)
             else { return .failure(Problem("expected \(kind.expectation), found \"\(text)\"")) }
             return .success(.symbol(symbols.intern(text)))
         default:

@@ -95,8 +95,8 @@ public struct PolicyCalendar: Sendable, Equatable {
         return Period(
             unit: unit,
             label: label(unit, local: local, instant: instant),
-            start: Instant(secondsSinceEpoch: Int64(interval.start.timeIntervalSince1970.rounded())),
-            end: Instant(secondsSinceEpoch: Int64(interval.end.timeIntervalSince1970.rounded())))
+            start: Instant(interval.start) ?? .distantPast,
+            end: Instant(interval.end) ?? .distantFuture)
     }
 
     /// The instant of a local wall-clock time in this zone; in a daylight-saving gap
@@ -115,8 +115,8 @@ public struct PolicyCalendar: Sendable, Equatable {
         components.hour = hour
         components.minute = minute
         components.second = second
-        guard let found = calendar.date(from: components) else { return nil }
-        return Instant(nanosecondsSinceEpoch: Int64(found.timeIntervalSince1970.rounded()) * 1_000_000_000 + Int64(nanosecond))
+        guard let found = calendar.date(from: components), let whole = Instant(found) else { return nil }
+        return whole + .nanoseconds(Int64(nanosecond))
     }
 
     /// The instant the local day of `instant` ends (the next local midnight).
@@ -142,7 +142,8 @@ public struct PolicyCalendar: Sendable, Equatable {
             return value < 0 ? .distantPast : .distantFuture
         }
         let fraction = instant.nanosecondsSinceEpoch - instant.secondsSinceEpoch * 1_000_000_000
-        return Instant(nanosecondsSinceEpoch: Int64(later.timeIntervalSince1970.rounded()) * 1_000_000_000 + fraction)
+        guard let whole = Instant(later) else { return value < 0 ? .distantPast : .distantFuture }
+        return whole + .nanoseconds(fraction)
     }
 
     private func label(_ unit: CalendarUnit, local: LocalDate, instant: Instant) -> String {
@@ -198,5 +199,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// `YYYY-MM-DD`.
     public var description: String {
         String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
+    }
+}
+
+extension Instant {
+    /// The instant of a Foundation date, to the second; `nil` outside the range an
+    /// instant can hold.
+    init?(_ date: Date) {
+        let seconds = date.timeIntervalSince1970.rounded()
+        guard seconds.isFinite, seconds > -9_000_000_000, seconds < 9_000_000_000 else { return nil }
+        self.init(secondsSinceEpoch: Int64(seconds))
     }
 }

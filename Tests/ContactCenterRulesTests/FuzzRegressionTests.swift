@@ -1,0 +1,29 @@
+import ContactCenterRules
+import Foundation
+import Rulebook
+import Testing
+
+/// Inputs the fuzzer once crashed on: each is evaluated by the whole pack and must
+/// simply give an answer.
+@Suite("Inputs the fuzzer found")
+struct FuzzRegressionTests {
+    static let folder = packageRoot.appendingPathComponent("Tests/ContactCenterRulesTests/FuzzRegressions")
+    static let inputs = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+
+    @Test("Each is evaluated without trapping", arguments: inputs)
+    func evaluates(name: String) throws {
+        var diagnostics: [LogDiagnostic] = []
+        let report = try StandardPolicy.make().evaluate(logAt: Self.folder.appendingPathComponent(name).path) {
+            diagnostics.append($0)
+        }
+        #expect(report.statistics.linesRead > 0)
+    }
+
+    @Test func aMonthBeforeTheSupportedYearsIsRejected() throws {
+        var diagnostics: [String] = []
+        _ = try StandardPolicy.make().evaluate(lines: [
+            #"{"time":"2026-04-01T09:00:00+08:00","type":"review.scored","employee":"E1","period":"1013-07","score":80}"#,
+        ]) { diagnostics.append($0.description) }
+        #expect(diagnostics == [#"line 1: error: field 'period': expected a month like 2026-03, found "1013-07""#])
+    }
+}
