@@ -8,15 +8,27 @@ import Testing
 @Suite("Inputs the fuzzer found")
 struct FuzzRegressionTests {
     static let folder = packageRoot.appendingPathComponent("Tests/ContactCenterRulesTests/FuzzRegressions")
-    static let inputs = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    static let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    static let inputs = files.filter { $0.hasSuffix(".jsonl") }
+    static let ruleInputs = files.filter { $0.hasSuffix(".json") }
 
-    @Test("Each is evaluated without trapping", arguments: inputs)
+    @Test("Each log is evaluated without trapping", arguments: inputs)
     func evaluates(name: String) throws {
         var diagnostics: [LogDiagnostic] = []
         let report = try StandardPolicy.make().evaluate(logAt: Self.folder.appendingPathComponent(name).path) {
             diagnostics.append($0)
         }
         #expect(report.statistics.linesRead > 0)
+    }
+
+    @Test("Each list of rules is compiled and evaluated without trapping", arguments: ruleInputs)
+    func rules(name: String) throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent(name))
+        guard let rules = try? JSONDecoder().decode([Rule].self, from: data) else { return }
+        let policy = Policy(name: "fuzz", schema: ContactCenterEvents.schema, rules: rules)
+        guard (try? Evaluation(policy: policy)) != nil else { return }
+        let report = try policy.evaluate(logAt: packageRoot.appendingPathComponent("Examples/logs/swaps.jsonl").path)
+        #expect(report.statistics.events > 0)
     }
 
     @Test func aMonthBeforeTheSupportedYearsIsRejected() throws {

@@ -27,6 +27,8 @@ extension ScheduleProgram {
         var exchangeLines: [Int] = []
         /// Per expectation, the earliest match among the cases this one hands over to.
         var relief: [(case: CaseRecord, mark: EventMark)?] = []
+        /// The quota of the excuse that covers the missing events, before ranking.
+        var quota: Quota?
     }
 
     /// The verdicts of every rule over this schedule for the case `id`.
@@ -48,15 +50,42 @@ extension ScheduleProgram {
     }
 
     /// The facts of case `id`, or `nil` when it gets no verdicts at all (unknown,
-    /// exempt owner, waived).
+    /// exempt owner, waived): its own facts, then what other cases add to them (its
+    /// rank among its holder's excused cases, its relief's arrival). Other cases are
+    /// read through their own facts only, so judging never recurses, whatever the
+    /// schedule and however many cases a person has.
     func facts(_ id: Symbol, calendar: PolicyCalendar, memo: inout [Symbol: CaseFacts?]) -> CaseFacts? {
+        guard var facts = ownFacts(id, calendar: calendar, memo: &memo) else { return nil }
+        let record = facts.record
+        if let group = record.group {
+            facts.relief = expectations.indices.map { _ in nil }
+            for other in casesByGroup[group] ?? [] where other != record.id {
+                guard let candidate = cases[other], candidate.start == record.end,
+                      let reliefFacts = ownFacts(other, calendar: calendar, memo: &memo) else { continue }
+                for (index, mark) in reliefFacts.matched.enumerated() {
+                    guard let mark else { continue }
+                    if facts.relief[index].map({ mark < $0.mark }) ?? true { facts.relief[index] = (candidate, mark) }
+                }
+            }
+        }
+        if let quota = facts.quota {
+            let rank = quotaRank(of: record, quota: quota, calendar: calendar, memo: &memo)
+            facts.quotaRank = rank
+            facts.quotaLimit = quota.limit
+            facts.missing = rank <= quota.limit ? .excused : .beyondQuota
+        }
+        return facts
+    }
+
+    /// What a case's own events say, memoised per judging step.
+    private func ownFacts(_ id: Symbol, calendar: PolicyCalendar, memo: inout [Symbol: CaseFacts?]) -> CaseFacts? {
         if let known = memo[id] { return known }
-        let result = computeFacts(id, calendar: calendar, memo: &memo)
+        let result = computeOwnFacts(id, calendar: calendar)
         memo[id] = .some(result)
         return result
     }
 
-    private func computeFacts(_ id: Symbol, calendar: PolicyCalendar, memo: inout [Symbol: CaseFacts?]) -> CaseFacts? {
+    private func computeOwnFacts(_ id: Symbol, calendar: PolicyCalendar) -> CaseFacts? {
         guard let record = cases[id], caseJoinHolds(record) else { return nil }
         let holder = holder(of: record)
         if let holder, exempt[holder] != nil { return nil }
@@ -115,26 +144,12 @@ extension ScheduleProgram {
             let excused = valid.contains { $0 != nil }
             if !punched && !excused { facts.uncoveredParties = parties }
         }
-        if let group = record.group {
-            facts.relief = expectations.indices.map { _ in nil }
-            for other in casesByGroup[group] ?? [] where other != record.id {
-                guard let candidate = cases[other], candidate.start == record.end,
-                      let reliefFacts = self.facts(other, calendar: calendar, memo: &memo) else { continue }
-                for (index, mark) in reliefFacts.matched.enumerated() {
-                    guard let mark else { continue }
-                    if facts.relief[index].map({ mark < $0.mark }) ?? true { facts.relief[index] = (candidate, mark) }
-                }
-            }
-        }
         guard !stillMissing.isEmpty else { return facts }
         facts.missing = .unexcused
-        for (index, excuse) in excuses.enumerated() where excuse.spec.quota != nil {
-            guard let mark = valid[index], stillMissing.isSubset(of: excuse.covers), let quota = excuse.spec.quota else { continue }
+        for (index, excuse) in excuses.enumerated() {
+            guard let quota = excuse.spec.quota, let mark = valid[index], stillMissing.isSubset(of: excuse.covers) else { continue }
             facts.coveringExcuse = mark
-            let rank = quotaRank(of: record, excuse: index, quota: quota, calendar: calendar, memo: &memo)
-            facts.quotaRank = rank
-            facts.quotaLimit = quota.limit
-            facts.missing = rank <= quota.limit ? .excused : .beyondQuota
+            facts.quota = quota
             break
         }
         return facts
@@ -142,9 +157,7 @@ extension ScheduleProgram {
 
     /// The 1-based position of `record` among its owner's cases in the same quota
     /// period that need that excuse, ordered by case start, then id.
-    private func quotaRank(
-        of record: CaseRecord, excuse: Int, quota: Quota, calendar: PolicyCalendar, memo: inout [Symbol: CaseFacts?]
-    ) -> Int {
+    private func quotaRank(of record: CaseRecord, quota: Quota, calendar: PolicyCalendar, memo: inout [Symbol: CaseFacts?]) -> Int {
         guard let owner = holder(of: record) else { return 1 }
         let period = calendar.period(quota.per, containing: record.start)
         var rank = 1
@@ -152,10 +165,7 @@ extension ScheduleProgram {
             guard let candidate = cases[other], candidate.start >= period.start, candidate.start < period.end,
                   (candidate.start, candidate.id) < (record.start, record.id)
             else { continue }
-            if let facts = facts(other, calendar: calendar, memo: &memo), facts.coveringExcuse != nil,
-               facts.missing == .excused || facts.missing == .beyondQuota {
-                rank += 1
-            }
+            if ownFacts(other, calendar: calendar, memo: &memo)?.quota != nil { rank += 1 }
         }
         return rank
     }
