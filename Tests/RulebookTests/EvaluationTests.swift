@@ -137,3 +137,19 @@ struct WatermarkTests {
         #expect(evaluation.verdicts.count == 1)
     }
 }
+
+@Suite("Limits")
+struct LimitTests {
+    @Test func anEventBeyondTheOpenCaseLimitIsReportedAndTheRestStillJudged() throws {
+        var diagnostics: [String] = []
+        let report = try HelpDesk.policy().evaluate(lines: (1...3).map { n in
+            #"{"time":"2026-03-02T10:00:0\#(n)Z","type":"ticket.opened","ticket":"T\#(n)"}"#
+        } + [#"{"time":"2026-03-02T10:00:09Z","type":"ticket.replied","ticket":"T1","agent":"A"}"#],
+            limits: Evaluation.Limits(maximumOpenCases: 2)) { diagnostics.append($0.description) }
+        #expect(diagnostics == [
+            "line 3: error: the evaluation already holds its limit of 2 open cases; this event's case was not evaluated",
+        ])
+        #expect(report.verdicts.map(\.subject) == ["T2"])
+        #expect(report.statistics.rejectedLines == 1)
+    }
+}

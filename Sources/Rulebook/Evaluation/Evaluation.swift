@@ -41,17 +41,34 @@ public struct Evaluation: Sendable {
     public private(set) var coverage: ClosedRange<Instant>?
     /// The latest time the evaluation was advanced to.
     private var watermark = Instant.distantPast
+    private var budget: CaseBudget
+
+    /// Bounds on what an evaluation holds, so that hostile input cannot exhaust memory.
+    public struct Limits: Sendable, Equatable {
+        /// The most cases (shifts, tickets, swaps, groups a sum is kept for, monthly
+        /// scores, people a periodic rule follows) held at once, across all rules.
+        /// An event that would open one more is reported and not evaluated.
+        public var maximumOpenCases: Int
+
+        /// Creates limits.
+        public init(maximumOpenCases: Int = 5_000_000) {
+            self.maximumOpenCases = maximumOpenCases
+        }
+    }
 
     /// Prepares an evaluation of `policy`.
     ///
-    /// - Parameter asOf: evaluate as known at this time: later events are counted in
-    ///   ``statistics`` but not evaluated, and ``finish()`` leaves later deadlines
-    ///   pending. `nil` (the default) treats the log as complete.
+    /// - Parameters:
+    ///   - asOf: evaluate as known at this time: later events are counted in
+    ///     ``statistics`` but not evaluated, and ``finish()`` leaves later deadlines
+    ///     pending. `nil` (the default) treats the log as complete.
+    ///   - limits: bounds on what the evaluation holds; see ``Limits``.
     /// - Throws: ``PolicyError`` for an unknown time zone, duplicate rule ids, or
     ///   rules over verdicts of missing rules or in a cycle.
-    public init(policy: Policy, asOf: Instant? = nil) throws(PolicyError) {
+    public init(policy: Policy, asOf: Instant? = nil, limits: Limits = Limits()) throws(PolicyError) {
         self.policy = policy
         self.asOf = asOf
+        budget = CaseBudget(limit: limits.maximumOpenCases)
         do { calendar = try PolicyCalendar(timeZone: policy.timeZone) } catch {
             throw .unknownTimeZone(policy.timeZone)
         }
@@ -87,7 +104,12 @@ public struct Evaluation: Sendable {
         switch decoder.decode(bytes, line: number, symbols: &symbols) {
         case .event(let event):
             feed(event)
-            return nil
+            guard budget.refused else { return nil }
+            budget.refused = false
+            statistics.rejectedLines += 1
+            return LogDiagnostic(
+                severity: .error, line: number,
+                message: "the evaluation already holds its limit of \(budget.limit) open cases; this event's case was not evaluated")
         case .blank:
             statistics.blankLines += 1
         case .duplicate:
@@ -131,10 +153,10 @@ public struct Evaluation: Sendable {
             coverage = event.time...event.time
         }
         if let targets = routes[event.type] {
-            for index in targets { programs[index].ingest(event, symbols: &symbols) }
+            for index in targets { programs[index].ingest(event, symbols: &symbols, budget: &budget) }
         }
         if let targets = keyedRoutes[event.type] {
-            for index in targets { keyed[index].ingest(event) }
+            for index in targets { keyed[index].ingest(event, budget: &budget) }
         }
         for index in eventCounts.indices where eventCounts[index].selector.matches(event) {
             guard let person = event[eventCounts[index].person]?.symbol else { continue }

@@ -10,7 +10,8 @@ protocol KeyedProgram: Sendable {
     /// Keys not judged yet.
     var pendingCount: Int { get }
 
-    mutating func ingest(_ event: Event)
+    /// Reads an event; a new key (a group, a case) takes one from `budget` or is refused.
+    mutating func ingest(_ event: Event, budget: inout CaseBudget)
     /// Judges what is due by `watermark` or changed; returns each changed key's old
     /// and new verdict.
     mutating func judge(upTo watermark: Instant, context: JudgingContext) -> [(old: Verdict?, new: Verdict?)]

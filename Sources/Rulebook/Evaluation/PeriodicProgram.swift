@@ -41,8 +41,13 @@ struct PeriodicProgram: KeyedProgram {
     var currentVerdicts: [Verdict] { Array(verdicts.values) }
     var pendingCount: Int { 0 }
 
-    mutating func ingest(_ event: Event) {
+    mutating func ingest(_ event: Event, budget: inout CaseBudget) {
         let mark = EventMark(time: event.time, line: event.line)
+        let names = [qualifying.field, hired.field, left?.field, required.field].compactMap { $0 }
+        if let who = names.lazy.compactMap({ event[$0]?.symbol }).first, people[who] == nil, eventTypes.contains(event.type),
+           !budget.admit() {
+            return
+        }
         // The latest qualifying event counts whatever it says, so only its type is checked here.
         if qualifying.selector.types.contains(event.type), let who = event[qualifying.field]?.symbol {
             if people[who]?.qualifying.map({ ($0.time, $0.line) < (event.time, event.line) }) ?? true {

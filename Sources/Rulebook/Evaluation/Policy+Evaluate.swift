@@ -20,13 +20,15 @@ extension Policy {
     ///   - path: the JSON Lines log, `-` for standard input.
     ///   - asOf: evaluate as known at this time (later events are ignored and later
     ///     deadlines stay pending); `nil` for a complete log.
+    ///   - limits: bounds on what the evaluation holds.
     ///   - diagnostics: called with each rejected or skipped line, in order.
     /// - Throws: ``PolicyError`` if the policy is invalid, ``EventLogReader/Failure``
     ///   if the file cannot be read.
     public func evaluate(
-        logAt path: String, asOf: Instant? = nil, diagnostics: (LogDiagnostic) -> Void = { _ in }
+        logAt path: String, asOf: Instant? = nil, limits: Evaluation.Limits = .init(),
+        diagnostics: (LogDiagnostic) -> Void = { _ in }
     ) throws -> EvaluationReport {
-        var evaluation = try Evaluation(policy: self, asOf: asOf)
+        var evaluation = try Evaluation(policy: self, asOf: asOf, limits: limits)
         try EventLogReader(path: path).forEachLine { line in
             switch line {
             case .bytes(let bytes, let number):
@@ -42,9 +44,10 @@ extension Policy {
 
     /// Evaluates the lines of a log held in memory; line numbers start at 1.
     public func evaluate(
-        lines: some Sequence<String>, asOf: Instant? = nil, diagnostics: (LogDiagnostic) -> Void = { _ in }
+        lines: some Sequence<String>, asOf: Instant? = nil, limits: Evaluation.Limits = .init(),
+        diagnostics: (LogDiagnostic) -> Void = { _ in }
     ) throws(PolicyError) -> EvaluationReport {
-        var evaluation = try Evaluation(policy: self, asOf: asOf)
+        var evaluation = try Evaluation(policy: self, asOf: asOf, limits: limits)
         for (index, line) in lines.enumerated() {
             if let diagnostic = evaluation.feed(line: line, number: index + 1) { diagnostics(diagnostic) }
         }

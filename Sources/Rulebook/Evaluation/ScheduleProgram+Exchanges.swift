@@ -28,9 +28,10 @@ extension ScheduleProgram {
         var lines: [Int] { steps.compactMap { $0?.line } }
     }
 
-    mutating func ingestExchangeStep(_ event: Event, _ exchange: CompiledExchange) {
+    mutating func ingestExchangeStep(_ event: Event, _ exchange: CompiledExchange, budget: inout CaseBudget) {
         for (index, step) in exchange.steps.enumerated() where step.matches(event) {
             guard let id = event[exchange.id]?.symbol else { continue }
+            if exchangeSteps[id] == nil, !budget.admit() { continue }
             var record = exchangeSteps[id] ?? Array(repeating: nil, count: exchange.steps.count)
             guard record[index].map({ ($0.time, $0.line) > (event.time, event.line) }) ?? true else { continue }
             record[index] = event

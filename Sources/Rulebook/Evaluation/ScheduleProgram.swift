@@ -227,7 +227,7 @@ struct ScheduleProgram: Sendable {
 
     // MARK: Reading events
 
-    mutating func ingest(_ event: Event, symbols: inout SymbolTable) {
+    mutating func ingest(_ event: Event, symbols: inout SymbolTable, budget: inout CaseBudget) {
         for index in joins.indices where joins[index].selector.types.contains(event.type) {
             guard let key = event[joins[index].key]?.symbol else { continue }
             if joins[index].latest[key].map({ ($0.time, $0.line) < (event.time, event.line) }) ?? true {
@@ -237,8 +237,8 @@ struct ScheduleProgram: Sendable {
                 dirtyCases.formUnion(judged)
             }
         }
-        if caseSelector.matches(event) { openCase(event, symbols: &symbols) }
-        if let exchange { ingestExchangeStep(event, exchange) }
+        if caseSelector.matches(event) { openCase(event, symbols: &symbols, budget: &budget) }
+        if let exchange { ingestExchangeStep(event, exchange, budget: &budget) }
         for (index, expectation) in expectations.enumerated() where expectation.selector.matches(event) {
             guard let key = event[expectation.field]?.symbol else { continue }
             let person = expectation.person.flatMap { event[$0]?.symbol }
@@ -265,7 +265,7 @@ struct ScheduleProgram: Sendable {
         }
     }
 
-    private mutating func openCase(_ event: Event, symbols: inout SymbolTable) {
+    private mutating func openCase(_ event: Event, symbols: inout SymbolTable, budget: inout CaseBudget) {
         guard let subject = event[idField]?.symbol else { return }
         let owner = ownerField.flatMap { event[$0]?.symbol }
         var id = subject
@@ -275,6 +275,7 @@ struct ScheduleProgram: Sendable {
         }
         let mark = EventMark(time: event.time, line: event.line)
         if let existing = cases[id], schedule.cases.keeps == .latest ? mark < existing.mark : existing.mark < mark { return }
+        if cases[id] == nil, !budget.admit() { return }
         func time(_ field: Symbol?) -> Instant? { field.map { event[$0]?.instant } ?? event.time }
         guard let start = time(startField), let end = time(endField) else { return }
         let joinKey = caseJoin.flatMap { event[joins[$0].field]?.symbol }

@@ -57,12 +57,13 @@ struct ScoreProgram: KeyedProgram {
     var currentVerdicts: [Verdict] { Array(verdicts.values) }
     var pendingCount: Int { 0 }
 
-    mutating func ingest(_ event: Event) {
+    mutating func ingest(_ event: Event, budget: inout CaseBudget) {
         guard selector.matches(event), let who = event[person]?.symbol, let monthSymbol = event[month]?.symbol,
               let value = event[score]?.number else { return }
         let mark = EventMark(time: event.time, line: event.line)
         let key = [who, monthSymbol]
         if let existing = records[key], !(existing.mark < mark) { return }
+        if records[key] == nil, !budget.admit() { return }
         records[key] = Record(person: who, monthLabel: monthSymbol, mark: mark, score: value)
         latestRecord = max(latestRecord, mark.time)
         changed = true

@@ -43,7 +43,7 @@ struct StepsProgram: Sendable {
 
     var eventTypes: Set<Symbol> { steps.reduce(Set(lookup?.selector.types ?? [])) { $0.union($1.types) } }
 
-    mutating func ingest(_ event: Event) {
+    mutating func ingest(_ event: Event, budget: inout CaseBudget) {
         if let lookup, lookup.selector.matches(event), let id = event[lookup.id]?.symbol {
             if looked[id].map({ ($0.time, $0.line) < (event.time, event.line) }) ?? true {
                 looked[id] = event
@@ -52,6 +52,7 @@ struct StepsProgram: Sendable {
         }
         for (index, step) in steps.enumerated() where step.matches(event) {
             guard let id = event[idField]?.symbol else { continue }
+            if cases[id] == nil, !budget.admit() { continue }
             var record = cases[id] ?? Array(repeating: nil, count: steps.count)
             if record[index].map({ ($0.time, $0.line) > (event.time, event.line) }) ?? true {
                 record[index] = event

@@ -54,7 +54,7 @@ struct TotalProgram: Sendable {
 
     var eventTypes: Set<Symbol> { Set(selector.types).union(reference?.selector.types ?? []) }
 
-    mutating func ingest(_ event: Event) {
+    mutating func ingest(_ event: Event, budget: inout CaseBudget) {
         if let reference, reference.selector.matches(event),
            let key = event[reference.key]?.symbol, let value = event[reference.value]?.number {
             let mark = EventMark(time: event.time, line: event.line)
@@ -78,6 +78,7 @@ struct TotalProgram: Sendable {
         let key = GroupKey(person: who, subject: what)
         let record = Record(mark: EventMark(time: event.time, line: event.line), distinct: distinct.flatMap { event[$0]?.symbol },
                             value: value)
+        if groups[key] == nil, !budget.admit() { return }
         var records = groups[key] ?? []
         var index = records.endIndex
         while index > records.startIndex, record.mark < records[index - 1].mark { index -= 1 }
