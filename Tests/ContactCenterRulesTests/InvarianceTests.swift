@@ -7,7 +7,7 @@ import Testing
 /// arrive. Each runs over generated logs (set `RULEBOOK_PROPERTY_RUNS` for more).
 @Suite("Verdicts do not depend on how the log arrives")
 struct InvarianceTests {
-    static let runs = ProcessInfo.processInfo.environment["RULEBOOK_PROPERTY_RUNS"].flatMap(Int.init) ?? 150
+    static let runs = ProcessInfo.processInfo.environment["RULEBOOK_PROPERTY_RUNS"].flatMap(Int.init) ?? 200
     static let seeds = (0..<UInt64(runs)).map { $0 &* 7919 &+ 11 }
     static let policy = StandardPolicy.make()
 
