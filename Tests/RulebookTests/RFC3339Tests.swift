@@ -56,3 +56,19 @@ struct DurationTextTests {
         #expect(duration.shortText == text)
     }
 }
+
+@Suite("Message templates")
+struct MessageTests {
+    @Test("Placeholders are filled in one pass", arguments: [
+        ("{employee} was {value} minutes late", "E1 was 41 minutes late"),
+        ("{employee} and {employee} again", "E1 and E1 again"),
+        ("{unknown} stays", "{unknown} stays"),
+        ("an unclosed {brace", "an unclosed {brace"),
+        ("no placeholders", "no placeholders"),
+        ("{value}", "41"),
+    ])
+    func rendered(template: String, text: String) {
+        let message = Message(en: template, zh: "")
+        #expect(message.rendered(in: .en, ["employee": "E1", "value": "41"]) == text)
+    }
+}

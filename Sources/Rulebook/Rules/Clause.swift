@@ -1,5 +1,3 @@
-import Foundation
-
 /// The handbook clause a rule applies, as verdicts cite it.
 ///
 /// ```swift
@@ -51,12 +49,26 @@ public struct Message: Codable, Equatable, Hashable, Sendable {
         self.zh = zh
     }
 
-    /// The text in `language` with its placeholders filled in.
+    /// The text in `language` with its placeholders filled in; a placeholder with no
+    /// argument stays as written.
     public func rendered(in language: Language, _ arguments: [String: String]) -> String {
-        var text = language == .zh ? zh : en
-        for (name, value) in arguments {
-            text = text.replacingOccurrences(of: "{" + name + "}", with: value)
+        let template = language == .zh ? zh : en
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        // One pass over the template: verdicts are many, and each has a message.
+        var result = ""
+        result.reserveCapacity(template.utf8.count + 16)
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                rest = rest[open...]
+                break
+            }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = arguments[name] { result += value } else { result += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
         }
-        return text
+        result += rest
+        return result
     }
 }
