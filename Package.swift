@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "ContactCenterRules", targets: ["ContactCenterRules"]),
         .library(name: "RulebookTesting", targets: ["RulebookTesting"]),
         .executable(name: "rulebook", targets: ["rulebook"]),
+        .executable(name: "rulebook-bench", targets: ["rulebook-bench"]),
     ],
     dependencies: [],
     targets: [
@@ -18,6 +19,11 @@ let package = Package(
             name: "rulebook",
             dependencies: ["Rulebook", "ContactCenterRules"],
             path: "Examples/rulebook"
+        ),
+        .executableTarget(
+            name: "rulebook-bench",
+            dependencies: ["Rulebook", "ContactCenterRules"],
+            path: "Examples/rulebook-bench"
         ),
         .testTarget(name: "RulebookTests", dependencies: ["Rulebook"]),
         .testTarget(name: "RulebookTestingTests", dependencies: ["Rulebook", "RulebookTesting"]),

@@ -121,6 +121,12 @@ public struct Evaluation: Sendable {
         return nil
     }
 
+    /// Decodes one line with this evaluation's symbols, without evaluating it: for
+    /// callers that read a log once and evaluate its events later, or many times.
+    public mutating func decode(line bytes: UnsafeBufferPointer<UInt8>, number: Int) -> EventLineDecoder.Outcome {
+        decoder.decode(bytes, line: number, symbols: &symbols)
+    }
+
     /// Reads one line of a JSON Lines log given as a string.
     @discardableResult
     public mutating func feed(line: String, number: Int) -> LogDiagnostic? {
