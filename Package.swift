@@ -29,7 +29,8 @@ let package = Package(
         .testTarget(name: "RulebookTestingTests", dependencies: ["Rulebook", "RulebookTesting"]),
         .testTarget(
             name: "ContactCenterRulesTests",
-            dependencies: ["Rulebook", "ContactCenterRules", "RulebookTesting", "rulebook"]
+            dependencies: ["Rulebook", "ContactCenterRules", "RulebookTesting", "rulebook"],
+            exclude: ["BadInput", "Fixtures", "FuzzRegressions"]
         ),
     ],
     swiftLanguageModes: [.v6]
