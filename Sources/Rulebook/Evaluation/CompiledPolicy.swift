@@ -60,5 +60,5 @@ struct EventCount: Sendable {
     var selector: CompiledSelector
     var person: Symbol
     var subject: Symbol?
-    var items: [CountedItem] = []
+    var items: [String: [CountedItem]] = [:]
 }

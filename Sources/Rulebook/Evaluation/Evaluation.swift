@@ -34,7 +34,14 @@ public struct Evaluation: Sendable {
     private var keyedRoutes: [Symbol: [Int]] = [:]
     private var caseVerdicts: [[Symbol: [Verdict]]]
     private var derivedRules: [Int]
-    private var derivedVerdicts: [Verdict] = []
+    /// Per person, the verdicts of rules that read events, as rules over verdicts
+    /// (counts, ladders) take them; and those rules' own verdicts. Both are per
+    /// person, so a step recomputes only the people whose inputs changed.
+    private var baseByPerson: [String: [Verdict]] = [:]
+    private var derivedByPerson: [String: [Verdict]] = [:]
+    /// People whose counted events changed, or lie beyond the watermark.
+    private var countedPeopleTouched: Set<String> = []
+    private var countedPeopleAhead: Set<String> = []
     private var nextSequence = 1
     /// The earliest and latest times of the events evaluated so far: the span of
     /// time the log covers.
@@ -167,8 +174,10 @@ public struct Evaluation: Sendable {
         for index in eventCounts.indices where eventCounts[index].selector.matches(event) {
             guard let person = event[eventCounts[index].person]?.symbol else { continue }
             let subject = eventCounts[index].subject.flatMap { event[$0]?.symbol }.map { symbols[$0] } ?? symbols[event.type]
-            eventCounts[index].items.append(
-                CountedItem(person: symbols[person], subject: subject, time: event.time, evidence: [event.line]))
+            let name = symbols[person]
+            eventCounts[index].items[name, default: []].append(
+                CountedItem(person: name, subject: subject, time: event.time, evidence: [event.line]))
+            countedPeopleTouched.insert(name)
         }
     }
 
@@ -219,9 +228,22 @@ public struct Evaluation: Sendable {
             if !judged.isEmpty { statistics.casesJudged[keyed[index].rule.id, default: 0] += judged.count }
         }
         if !derivedRules.isEmpty {
-            let new = judgeDerived(upTo: time)
-            changes.record(old: derivedVerdicts, new: new)
-            derivedVerdicts = new
+            for verdict in changes.retracted {
+                guard let person = verdict.employee, let index = baseByPerson[person]?.firstIndex(of: verdict) else { continue }
+                baseByPerson[person]?.remove(at: index)
+            }
+            for verdict in changes.issued {
+                if let person = verdict.employee { baseByPerson[person, default: []].append(verdict) }
+            }
+            var people = Set(changes.issued.compactMap(\.employee) + changes.retracted.compactMap(\.employee))
+            people.formUnion(countedPeopleTouched)
+            people.formUnion(countedPeopleAhead)
+            countedPeopleTouched.removeAll()
+            for person in people.sorted() {
+                let new = judgeDerived(for: person, upTo: time)
+                changes.record(old: derivedByPerson[person] ?? [], new: new)
+                derivedByPerson[person] = new.isEmpty ? nil : new
+            }
         }
         changes.sort()
         return changes
@@ -239,7 +261,7 @@ public struct Evaluation: Sendable {
 
     /// Every verdict in force, in output order.
     public var verdicts: [Verdict] {
-        (baseVerdicts + derivedVerdicts).sorted(by: Verdict.outputOrder)
+        (baseVerdicts + derivedByPerson.values.flatMap { $0 }).sorted(by: Verdict.outputOrder)
     }
 
     /// The verdicts of rules that read events, not verdicts.
@@ -251,9 +273,11 @@ public struct Evaluation: Sendable {
         return all
     }
 
-    private func judgeDerived(upTo time: Instant) -> [Verdict] {
+    /// The verdicts of the rules over verdicts and counted events for one person.
+    private mutating func judgeDerived(for person: String, upTo time: Instant) -> [Verdict] {
         var byRule: [String: [Verdict]] = [:]
-        for verdict in baseVerdicts { byRule[verdict.rule, default: []].append(verdict) }
+        for verdict in baseByPerson[person] ?? [] { byRule[verdict.rule, default: []].append(verdict) }
+        countedPeopleAhead.remove(person)
         var derived: [Verdict] = []
         for index in derivedRules {
             let rule = policy.rules[index]
@@ -274,7 +298,8 @@ public struct Evaluation: Sendable {
                 case .verdicts(let rules, let outcomes):
                     produced = count.verdicts(of: rule, items: items(rules) { _ in outcomes }, calendar: calendar)
                 case .events:
-                    let stored = eventCounts.first { $0.ruleIndex == index }?.items ?? []
+                    let stored = eventCounts.first { $0.ruleIndex == index }?.items[person] ?? []
+                    if stored.contains(where: { $0.time > time }) { countedPeopleAhead.insert(person) }
                     produced = count.verdicts(of: rule, items: stored.filter { $0.time <= time }, calendar: calendar)
                 }
             case .ladder(let ladder):
