@@ -9,6 +9,12 @@ struct CheckOptions: Equatable {
     var language: Language = .en
     var timeZone: String?
     var asOf: Instant?
+    /// Only verdicts naming these people (all when empty).
+    var employees: Set<String> = []
+    /// Only verdicts from this day or time on, as written (resolved in the policy's zone).
+    var since: String?
+    /// Only verdicts up to this day (inclusive) or before this time, as written.
+    var until: String?
 
     struct UsageError: Error, Equatable, CustomStringConvertible {
         var description: String
@@ -50,6 +56,12 @@ struct CheckOptions: Equatable {
                 self.language = language
             case "--time-zone":
                 timeZone = try optionValue()
+            case "--employee":
+                employees.formUnion(try optionValue().split(separator: ",").map(String.init))
+            case "--since":
+                since = try optionValue()
+            case "--until":
+                until = try optionValue()
             case "--as-of":
                 let text = try optionValue()
                 do { asOf = try RFC3339.parse(text) } catch {

@@ -2,9 +2,13 @@
 enum Help {
     static let text = """
     USAGE: rulebook check <log> [--format jsonl|table] [--lang en|zh] [--time-zone <zone>] [--as-of <time>]
+                          [--employee <id>[,<id>...]] [--since <day|time>] [--until <day|time>]
+           rulebook report weekly <log> [the same options]
 
-    Evaluates a JSON Lines event log against the contact-center standard policy and
-    prints one verdict per line on standard output; a summary goes to standard error.
+    check evaluates a JSON Lines event log against the contact-center standard policy
+    and prints one verdict per line on standard output; a summary goes to standard error.
+    report weekly prints the weekly attendance exception report (考勤異常表): per ISO
+    week and employee, lateness, early leave, absence and confirmed missed punches.
 
     ARGUMENTS:
       <log>                 The event log, or - for standard input.
@@ -15,6 +19,9 @@ enum Help {
       --time-zone <zone>    The policy's IANA time zone (default Asia/Shanghai).
       --as-of <time>        Judge only what is certain at this RFC 3339 time; later
                             deadlines stay pending. By default the log is complete.
+      --employee <ids>      Only verdicts naming these people (repeat, or separate by commas).
+      --since <day|time>    Only verdicts from this day (2026-03-02) or time on.
+      --until <day|time>    Only verdicts up to this day, inclusive, or before this time.
       -h, --help            Show this help.
 
     EXIT CODES:

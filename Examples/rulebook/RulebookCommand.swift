@@ -14,26 +14,38 @@ enum RulebookCommand {
             print(Help.text)
             return arguments.isEmpty ? .usage : .success
         }
-        guard command == "check" else {
+        var rest = Array(arguments.dropFirst())
+        let weekly: Bool
+        switch command {
+        case "check":
+            weekly = false
+        case "report":
+            guard rest.first == "weekly" else {
+                Output.error("rulebook: 'report' needs a kind of report: weekly; try 'rulebook --help'")
+                return .usage
+            }
+            rest.removeFirst()
+            weekly = true
+        default:
             Output.error("rulebook: unknown command '\(command)'; try 'rulebook --help'")
             return .usage
         }
-        if arguments.dropFirst().contains(where: { $0 == "-h" || $0 == "--help" }) {
+        if rest.contains(where: { $0 == "-h" || $0 == "--help" }) {
             print(Help.text)
             return .success
         }
         let options: CheckOptions
-        do { options = try CheckOptions(arguments: Array(arguments.dropFirst())) } catch {
+        do { options = try CheckOptions(arguments: rest) } catch {
             Output.error("rulebook: \(error)\n\(Help.text.split(separator: "\n").first ?? "")")
             return .usage
         }
-        return check(options)
+        return check(options, weekly: weekly)
     }
 
-    static func check(_ options: CheckOptions) -> ExitCode {
+    static func check(_ options: CheckOptions, weekly: Bool = false) -> ExitCode {
         let policy = StandardPolicy.make(timeZone: options.timeZone ?? "Asia/Shanghai")
         let file = options.log == "-" ? "<stdin>" : options.log
-        let report: EvaluationReport
+        var report: EvaluationReport
         var printer = DiagnosticPrinter(file: file)
         do {
             report = try policy.evaluate(logAt: options.log, asOf: options.asOf) { printer.report($0) }
@@ -46,8 +58,20 @@ enum RulebookCommand {
         }
 
         for line in printer.summary() { Output.error(line) }
+        let filter: VerdictFilter
+        do { filter = try VerdictFilter(options, calendar: report.calendar) } catch {
+            Output.error("rulebook: \(error)")
+            return .usage
+        }
+        report.verdicts = report.verdicts.filter(filter.includes)
         var out = Output()
         let summary = Summary(report: report, language: options.language)
+        if weekly {
+            for line in WeeklyReport(report.verdicts, calendar: report.calendar).lines(language: options.language) { out.line(line) }
+            out.flush()
+            for line in summary.lines() { Output.error(line) }
+            return report.statistics.rejectedLines > 0 ? .rejectedLines : .success
+        }
         switch options.format {
         case .jsonl:
             let encoder = VerdictEncoder(calendar: report.calendar, language: options.language)

@@ -134,3 +134,36 @@ struct CommandLineTests {
         #expect(run.stderr.contains("8 verdicts, 49 cases pending"))
     }
 }
+
+@Suite("Reports and filters")
+struct ReportTests {
+    @Test func theWeeklyReportCountsEachPersonsExceptionsInChinese() throws {
+        let run = try CommandLineTests.rulebook(["report", "weekly", "Examples/logs/week.jsonl", "--lang", "zh"])
+        #expect(run.status == 0)
+        let rows = run.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        #expect(rows.first?.first == "週次")
+        #expect(rows.contains(["2026-W10", "E02", "2", "35", "0", "0", "2", "0", "S-E02-0303", "S-E02-0304"]))
+        #expect(rows.contains(["2026-W10", "E05", "0", "0", "0", "0", "1", "3", "S-E05-0305"]))
+        #expect(rows.last == ["合計", "10", "人", "5", "67", "2", "45", "11", "3"])
+    }
+
+    @Test func filtersKeepSomePeopleAndDays() throws {
+        let run = try CommandLineTests.rulebook(["check", "Examples/logs/week.jsonl", "--employee", "E02,E03",
+                                                 "--since", "2026-03-03", "--until", "2026-03-04"])
+        let verdicts = run.stdout.split(separator: "\n")
+        #expect(verdicts.count == 8)
+        #expect(verdicts.allSatisfy { $0.contains("\"employee\":\"E02\"") || $0.contains("\"employee\":\"E03\"") })
+        #expect(verdicts.allSatisfy { $0.contains("\"time\":\"2026-03-03") || $0.contains("\"time\":\"2026-03-04") })
+    }
+
+    @Test("A day or time that cannot be read is a usage error", arguments: ["--since", "--until"])
+    func badDay(option: String) throws {
+        let run = try CommandLineTests.rulebook(["check", "Examples/logs/week.jsonl", option, "March 3rd"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("\(option) must be a day like 2026-03-02"))
+    }
+
+    @Test func reportNeedsAKind() throws {
+        #expect(try CommandLineTests.rulebook(["report", "Examples/logs/week.jsonl"]).status == 64)
+    }
+}
