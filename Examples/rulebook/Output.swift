@@ -33,7 +33,7 @@ struct TextTable {
         return rows.map { row in
             row.enumerated().map { i, cell in
                 i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - Self.width(cell))
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").trimmingTrailingSpaces()
         }
     }
 
@@ -45,5 +45,13 @@ struct TextTable {
                 || (0xFFE0...0xFFE6).contains(scalar.value)
             return total + (wide ? 2 : 1)
         }
+    }
+}
+
+private extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }

@@ -79,15 +79,9 @@ enum RulebookCommand {
             out.flush()
             for line in summary.lines() { Output.error(line) }
         case .table:
-            var table = TextTable()
-            table.rows.append(options.language == .zh
-                ? ["時間", "員工", "規則", "結果", "對象", "數值", "金額", "說明"]
-                : ["time", "employee", "rule", "outcome", "subject", "value", "amount", "message"])
-            for v in report.verdicts {
-                table.rows.append([report.calendar.format(v.time), v.employee ?? "-", v.rule, v.outcome, v.subject,
-                                   v.value?.plainText ?? "", v.amount?.plainText ?? "", v.message(in: options.language)])
-            }
-            for line in table.rendered() { out.line(line) }
+            let table = VerdictTable(verdicts: report.verdicts, calendar: report.calendar, language: options.language,
+                                     colours: VerdictTable.coloursWanted)
+            for line in table.lines() { out.line(line) }
             out.line("")
             for line in summary.lines() { out.line(line) }
             out.flush()

@@ -54,7 +54,12 @@ struct CommandLineTests {
         let run = try Self.rulebook(["check", "Examples/logs/week.jsonl", "--format", "table"])
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("time ") == true)
+        #expect(lines.first?.hasPrefix("employee ") == true)
+        // Grouped by employee, each group closed by its count; no colours into a pipe.
+        let e02 = lines.filter { $0.hasPrefix("E02 ") }
+        #expect(e02.count == 6)
+        #expect(lines.contains { $0.contains("6 verdicts") })
+        #expect(!run.stdout.contains("\u{1B}["))
         let summaryRow = run.stdout.split(separator: "\n").first { $0.hasPrefix("attendance.absence ") }
         #expect(summaryRow?.split(separator: " ", omittingEmptySubsequences: true).prefix(3) == ["attendance.absence", "absent", "11"])
     }
