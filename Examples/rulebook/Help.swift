@@ -33,3 +33,43 @@ enum Help {
       78  the policy cannot be used (e.g. an unknown time zone)
     """
 }
+
+extension Help {
+    /// The help in Chinese, for `--help --lang zh`.
+    static let chinese = """
+    用法: rulebook check <日誌> [--format jsonl|table] [--lang en|zh] [--time-zone <時區>] [--as-of <時間>]
+                           [--employee <工號>[,<工號>...]] [--since <日期|時間>] [--until <日期|時間>]
+          rulebook report weekly <日誌> [同上選項]
+
+    check 依客服中心標準制度評估 JSON Lines 事件日誌, 每行輸出一項判定至標準輸出; 摘要輸出至標準錯誤。
+    report weekly 輸出考勤異常表: 按 ISO 週與員工統計遲到、早退、曠工及經確認的漏打卡。
+
+    參數:
+      <日誌>                JSON Lines 事件日誌, 或以 - 表示標準輸入。
+
+    選項:
+      --format jsonl|table  判定以 JSON Lines (預設) 或表格輸出, 表格附摘要。
+      --lang en|zh          判定說明的語言 (預設 en)。
+      --time-zone <時區>    制度所用的 IANA 時區 (預設 Asia/Shanghai)。
+      --as-of <時間>        只判定於此 RFC 3339 時間已確定者; 之後的期限保持待定。預設日誌完整。
+      --employee <工號>     只顯示這些員工的判定 (可重複, 或以逗號分隔)。
+      --since <日期|時間>   只顯示此日 (2026-03-02) 或此時間起的判定。
+      --until <日期|時間>   只顯示至此日 (含) 或此時間前的判定。
+      -h, --help            顯示本說明。
+
+    結束代碼:
+      0   所有行均已讀取並評估
+      64  命令列有誤
+      65  部分輸入行被拒 (每行連同行號輸出至標準錯誤; 其餘行仍已評估)
+      66  無法開啟或讀取日誌
+      78  制度無法使用 (例如時區未知)
+    """
+
+    /// The help in the language asked for on the command line.
+    static func text(for arguments: [String]) -> String {
+        if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count, arguments[index + 1] == "zh" {
+            return chinese
+        }
+        return arguments.contains("--lang=zh") ? chinese : text
+    }
+}

@@ -11,7 +11,7 @@ enum RulebookCommand {
 
     static func run(_ arguments: [String]) -> ExitCode {
         guard let command = arguments.first, !["-h", "--help", "help"].contains(command) else {
-            print(Help.text)
+            print(Help.text(for: arguments))
             return arguments.isEmpty ? .usage : .success
         }
         var rest = Array(arguments.dropFirst())
@@ -31,7 +31,7 @@ enum RulebookCommand {
             return .usage
         }
         if rest.contains(where: { $0 == "-h" || $0 == "--help" }) {
-            print(Help.text)
+            print(Help.text(for: rest))
             return .success
         }
         let options: CheckOptions

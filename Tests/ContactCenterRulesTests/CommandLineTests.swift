@@ -124,6 +124,13 @@ struct CommandLineTests {
         #expect(run.stdout.contains("65  some input lines were rejected"))
     }
 
+    @Test func helpInChinese() throws {
+        let run = try CommandLineTests.rulebook(["--help", "--lang", "zh"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("用法: rulebook check <日誌>"))
+        #expect(run.stdout.contains("65  部分輸入行被拒"))
+    }
+
     @Test func asOfLeavesLaterShiftsPending() throws {
         let run = try Self.rulebook(["check", "Examples/logs/week.jsonl", "--as-of", "2026-03-03T00:00:00+08:00"])
         #expect(run.status == 0)
