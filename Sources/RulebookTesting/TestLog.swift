@@ -30,7 +30,7 @@ public struct TestLog: Sendable {
     public var day: String
     /// The lines written so far; line `n` is `lines[n - 1]`.
     public private(set) var lines: [String] = []
-    /// Problems with what the test wrote; ``evaluate(_:)`` throws the first.
+    /// Problems with what the test wrote; ``evaluate(_:asOf:)`` throws the first.
     public private(set) var problems: [Problem] = []
     /// Each line's event time, `nil` for raw lines.
     public private(set) var times: [Instant?] = []
@@ -55,6 +55,7 @@ public struct TestLog: Sendable {
     /// Adds an event of `type` at `time` with `fields`, and returns its line number.
     ///
     /// - Parameters:
+    ///   - type: the event type, e.g. `clock.in`.
     ///   - time: `"09:41"`, `"09:41:30.5"` on ``day``, or `"2026-03-03 06:00"`.
     ///   - fields: values; write times with ``TestValue/time(_:)``.
     @discardableResult
@@ -90,7 +91,7 @@ public struct TestLog: Sendable {
 
     /// Evaluates the log with `policy`, as a file would be evaluated.
     ///
-    /// - Throws: the first ``Problem`` with what the test wrote, or a ``PolicyError``.
+    /// - Throws: the first ``Problem`` with what the test wrote, or a `PolicyError`.
     public func evaluate(_ policy: Policy, asOf: String? = nil) throws -> EvaluationReport {
         if let problem = problems.first { throw problem }
         return try policy.evaluate(lines: lines, asOf: try asOf.map(instant))

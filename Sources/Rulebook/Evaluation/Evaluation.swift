@@ -66,6 +66,7 @@ public struct Evaluation: Sendable {
     /// Prepares an evaluation of `policy`.
     ///
     /// - Parameters:
+    ///   - policy: the rules, the events they read and the calendar's zone.
     ///   - asOf: evaluate as known at this time: later events are counted in
     ///     ``statistics`` but not evaluated, and ``finish()`` leaves later deadlines
     ///     pending. `nil` (the default) treats the log as complete.
