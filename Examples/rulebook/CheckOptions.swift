@@ -15,6 +15,8 @@ struct CheckOptions: Equatable {
     var since: String?
     /// Only verdicts up to this day (inclusive) or before this time, as written.
     var until: String?
+    /// Parameter changes, `name=value`, in order.
+    var settings: [String] = []
 
     struct UsageError: Error, Equatable, CustomStringConvertible {
         var description: String
@@ -62,6 +64,8 @@ struct CheckOptions: Equatable {
                 since = try optionValue()
             case "--until":
                 until = try optionValue()
+            case "--set":
+                settings.append(try optionValue())
             case "--as-of":
                 let text = try optionValue()
                 do { asOf = try RFC3339.parse(text) } catch {

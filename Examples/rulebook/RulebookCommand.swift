@@ -15,17 +15,19 @@ enum RulebookCommand {
             return arguments.isEmpty ? .usage : .success
         }
         var rest = Array(arguments.dropFirst())
-        let weekly: Bool
+        let mode: Mode
         switch command {
         case "check":
-            weekly = false
+            mode = .check
+        case "diff":
+            mode = .diff
         case "report":
             guard rest.first == "weekly" else {
                 Output.error("rulebook: 'report' needs a kind of report: weekly; try 'rulebook --help'")
                 return .usage
             }
             rest.removeFirst()
-            weekly = true
+            mode = .weekly
         default:
             Output.error("rulebook: unknown command '\(command)'; try 'rulebook --help'")
             return .usage
@@ -39,11 +41,17 @@ enum RulebookCommand {
             Output.error("rulebook: \(error)\n\(Help.text.split(separator: "\n").first ?? "")")
             return .usage
         }
-        return check(options, weekly: weekly)
+        return check(options, mode: mode)
     }
 
-    static func check(_ options: CheckOptions, weekly: Bool = false) -> ExitCode {
-        let policy = StandardPolicy.make(timeZone: options.timeZone ?? "Asia/Shanghai")
+    enum Mode { case check, weekly, diff }
+
+    static func check(_ options: CheckOptions, mode: Mode) -> ExitCode {
+        let policy: Policy
+        do { policy = try ParameterSettings(options.settings, timeZone: options.timeZone).policy } catch {
+            Output.error("rulebook: \(error)")
+            return .usage
+        }
         let file = options.log == "-" ? "<stdin>" : options.log
         var report: EvaluationReport
         var printer = DiagnosticPrinter(file: file)
@@ -66,7 +74,21 @@ enum RulebookCommand {
         report.verdicts = report.verdicts.filter(filter.includes)
         var out = Output()
         let summary = Summary(report: report, language: options.language)
-        if weekly {
+        if mode == .diff {
+            let baseline: EvaluationReport
+            do {
+                let defaults = try ParameterSettings([], timeZone: options.timeZone).policy
+                baseline = try defaults.evaluate(logAt: options.log, asOf: options.asOf)
+            } catch {
+                Output.error("rulebook: \(error)")
+                return .unreadableInput
+            }
+            let diff = VerdictDiff(before: baseline.verdicts.filter(filter.includes), after: report.verdicts)
+            for line in diff.lines(calendar: report.calendar, language: options.language) { out.line(line) }
+            out.flush()
+            return report.statistics.rejectedLines > 0 ? .rejectedLines : .success
+        }
+        if mode == .weekly {
             for line in WeeklyReport(report.verdicts, calendar: report.calendar).lines(language: options.language) { out.line(line) }
             out.flush()
             for line in summary.lines() { Output.error(line) }

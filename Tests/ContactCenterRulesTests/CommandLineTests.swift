@@ -179,3 +179,35 @@ struct ReportTests {
         #expect(try CommandLineTests.rulebook(["report", "Examples/logs/week.jsonl"]).status == 64)
     }
 }
+
+@Suite("What-if")
+struct WhatIfTests {
+    @Test func loweringTheAbsenceThresholdShowsWhatWouldChange() throws {
+        let run = try CommandLineTests.rulebook(["diff", "Examples/logs/week.jsonl", "--set", "absenceThreshold=20m"])
+        #expect(run.status == 0)
+        let rows = run.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        #expect(rows.contains(["attendance.absence", "absent", "+2", "-0"]))
+        #expect(rows.contains(["attendance.late", "late", "+0", "-1"]))
+        #expect(rows.contains(["attendance.early-leave", "early-leave", "+0", "-1"]))
+        #expect(run.stdout.contains("+ 2026-03-02T09:20:00+08:00  E02  attendance.absence  absent  S-E02-0302"))
+        #expect(run.stdout.contains("- 2026-03-02T09:30:00+08:00  E02  attendance.late  late  S-E02-0302"))
+    }
+
+    @Test func checkAppliesTheSameSettings() throws {
+        let run = try CommandLineTests.rulebook(["check", "Examples/logs/week.jsonl", "--set", "excusedMissedPunchesPerMonth=2"])
+        #expect(run.stdout.contains("\"employee\":\"E05\",\"subject\":\"S-E05-0304\",\"time\":\"2026-03-04T22:00:00+08:00\",\"reason\":\"missed-punch-over-allowance\""))
+        #expect(run.stderr.contains("excusedMissedPunchesPerMonth=2"))
+    }
+
+    @Test("Bad settings are usage errors that say what was expected", arguments: [
+        ("absenceThreshold=soon", "absenceThreshold must be a duration like 30m, 90s or PT30M, not 'soon'"),
+        ("swapsPerMonth=-1", "swapsPerMonth must be a whole number, not '-1'"),
+        ("breakLength=10m", "unknown parameter 'breakLength'; the parameters are absenceThreshold, grace"),
+        ("strict", "--set needs name=value, not 'strict'"),
+    ])
+    func badSettings(setting: String, message: String) throws {
+        let run = try CommandLineTests.rulebook(["diff", "Examples/logs/week.jsonl", "--set", setting])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains(message))
+    }
+}

@@ -42,19 +42,3 @@ public struct Policy: Equatable, Sendable {
         self.parameters = parameters
     }
 }
-
-extension Duration {
-    /// The duration written as a person would: `30m`, `2h`, `90s`, `1.5s`.
-    public var shortText: String {
-        let nanoseconds = self.nanoseconds
-        for (unit, size) in [("d", Int64(86_400_000_000_000)), ("h", 3_600_000_000_000), ("m", 60_000_000_000),
-                             ("s", 1_000_000_000)] where nanoseconds != 0 && nanoseconds % size == 0 {
-            return String(nanoseconds / size) + unit
-        }
-        if nanoseconds == 0 { return "0s" }
-        var fraction = String(nanoseconds % 1_000_000_000 < 0 ? -nanoseconds % 1_000_000_000 : nanoseconds % 1_000_000_000)
-        fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        return String(nanoseconds / 1_000_000_000) + "." + fraction + "s"
-    }
-}
