@@ -20,6 +20,12 @@ struct Output {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
+
+    /// Rewrites the current line of a terminal's standard error: a progress line,
+    /// cleared with an empty text.
+    static func progress(_ text: String) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+    }
 }
 
 /// Text laid out in aligned columns, counting wide (CJK) characters as two cells.

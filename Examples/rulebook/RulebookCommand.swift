@@ -56,7 +56,12 @@ enum RulebookCommand {
         var report: EvaluationReport
         var printer = DiagnosticPrinter(file: file)
         do {
-            report = try policy.evaluate(logAt: options.log, asOf: options.asOf) { printer.report($0) }
+            let showsProgress = isatty(STDERR_FILENO) == 1
+            report = try policy.evaluate(
+                logAt: options.log, asOf: options.asOf,
+                progress: showsProgress ? Progress { lines in Output.progress("\(lines) lines read") } : nil
+            ) { printer.report($0) }
+            if showsProgress { Output.progress("") }
         } catch let error as EventLogReader.Failure {
             Output.error("rulebook: \(error)")
             return .unreadableInput

@@ -40,3 +40,16 @@ struct EventLogReaderTests {
         }
     }
 }
+
+@Suite("Progress of a long log")
+struct ProgressTests {
+    @Test func progressIsReportedEvery65536Lines() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString).jsonl")
+        try Data(repeating: UInt8(ascii: "\n"), count: 140_000).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var reported: [Int] = []
+        let report = try HelpDesk.policy().evaluate(logAt: url.path, progress: Progress { reported.append($0) })
+        #expect(reported == [65_536, 131_072])
+        #expect(report.statistics.blankLines == 140_000)
+    }
+}

@@ -10,6 +10,21 @@ public struct EvaluationReport: Sendable {
     public var parameters: [Policy.Parameter]
 }
 
+/// How a long evaluation tells of its progress: every so many lines, with the
+/// number of lines read.
+public struct Progress {
+    /// How many lines between reports.
+    public var every: Int
+    /// Called with the number of lines read.
+    public var report: (_ linesRead: Int) -> Void
+
+    /// Reports every `every` lines (at least one).
+    public init(every: Int = 65_536, _ report: @escaping (_ linesRead: Int) -> Void) {
+        self.every = max(1, every)
+        self.report = report
+    }
+}
+
 extension Policy {
     /// Evaluates a whole log file (`-` for standard input) in one pass.
     ///
@@ -21,18 +36,20 @@ extension Policy {
     ///   - asOf: evaluate as known at this time (later events are ignored and later
     ///     deadlines stay pending); `nil` for a complete log.
     ///   - limits: bounds on what the evaluation holds.
+    ///   - progress: what to tell, as lines are read, of a long log.
     ///   - diagnostics: called with each rejected or skipped line, in order.
     /// - Throws: ``PolicyError`` if the policy is invalid, ``EventLogReader/Failure``
     ///   if the file cannot be read.
     public func evaluate(
         logAt path: String, asOf: Instant? = nil, limits: Evaluation.Limits = .init(),
-        diagnostics: (LogDiagnostic) -> Void = { _ in }
+        progress: Progress? = nil, diagnostics: (LogDiagnostic) -> Void = { _ in }
     ) throws -> EvaluationReport {
         var evaluation = try Evaluation(policy: self, asOf: asOf, limits: limits)
         try EventLogReader(path: path).forEachLine { line in
             switch line {
             case .bytes(let bytes, let number):
                 if let diagnostic = evaluation.feed(line: bytes, number: number) { diagnostics(diagnostic) }
+                if let progress, number % progress.every == 0 { progress.report(number) }
             case .tooLong(let number, let length):
                 diagnostics(evaluation.rejectOverlongLine(number: number, length: length))
             }
