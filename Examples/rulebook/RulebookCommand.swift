@@ -59,7 +59,7 @@ enum RulebookCommand {
             let showsProgress = isatty(STDERR_FILENO) == 1
             report = try policy.evaluate(
                 logAt: options.log, asOf: options.asOf,
-                progress: showsProgress ? Progress { lines in Output.progress("\(lines) lines read") } : nil
+                progress: showsProgress ? EvaluationProgress { lines in Output.progress("\(lines) lines read") } : nil
             ) { printer.report($0) }
             if showsProgress { Output.progress("") }
         } catch let error as EventLogReader.Failure {

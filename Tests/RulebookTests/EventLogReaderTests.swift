@@ -48,7 +48,7 @@ struct ProgressTests {
         try Data(repeating: UInt8(ascii: "\n"), count: 140_000).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         var reported: [Int] = []
-        let report = try HelpDesk.policy().evaluate(logAt: url.path, progress: Progress { reported.append($0) })
+        let report = try HelpDesk.policy().evaluate(logAt: url.path, progress: EvaluationProgress { reported.append($0) })
         #expect(reported == [65_536, 131_072])
         #expect(report.statistics.blankLines == 140_000)
     }

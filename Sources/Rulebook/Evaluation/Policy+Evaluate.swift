@@ -12,7 +12,7 @@ public struct EvaluationReport: Sendable {
 
 /// How a long evaluation tells of its progress: every so many lines, with the
 /// number of lines read.
-public struct Progress {
+public struct EvaluationProgress {
     /// How many lines between reports.
     public var every: Int
     /// Called with the number of lines read.
@@ -42,7 +42,7 @@ extension Policy {
     ///   if the file cannot be read.
     public func evaluate(
         logAt path: String, asOf: Instant? = nil, limits: Evaluation.Limits = .init(),
-        progress: Progress? = nil, diagnostics: (LogDiagnostic) -> Void = { _ in }
+        progress: EvaluationProgress? = nil, diagnostics: (LogDiagnostic) -> Void = { _ in }
     ) throws -> EvaluationReport {
         var evaluation = try Evaluation(policy: self, asOf: asOf, limits: limits)
         try EventLogReader(path: path).forEachLine { line in
