@@ -60,3 +60,34 @@ struct ReadmeTourTests {
         ExpectedVerdict("discipline.escalation", "warning", employee: "E1", subject: "S1"),
     ])
 }
+
+/// The README's policy composed in Swift and its live stream, as written there.
+@Test func theComposedPolicyOfTheReadmeRuns() async throws {
+    let clause = Clause(source: "our-handbook", text: "our own rules")
+    let message = Message(en: "{employee}: {subject}", zh: "{employee}: {subject}")
+    let strict = true
+    let lines = AsyncStream<String> { continuation in
+        continuation.yield(#"{"time":"2026-03-01T20:00:00+08:00","type":"shift.scheduled","employee":"E1","shift":"S1","start":"2026-03-02T09:00:00+08:00","end":"2026-03-02T18:00:00+08:00"}"#)
+        continuation.finish()
+    }
+    var printed: [String] = []
+    func print(_ text: String) { printed.append(text) }
+
+    let ours = Policy(name: "our handbook", schema: ContactCenterEvents.schema) {
+        AttendanceRules.rules()
+        Rule.limit("attendance.early-leaves-per-week", counting: ["attendance.early-leave"],
+                   atMost: 2, per: .isoWeek, clause: clause, message: message)
+        if strict {
+            Rule.every(3, of: ["attendance.late"], per: .month, "attendance.three-lates",
+                       outcome: "absent", clause: clause, message: message)
+        }
+    }
+
+    // A server that receives punches live: verdicts as they become certain.
+    for try await changes in Evaluation.verdicts(of: lines, policy: ours, lateness: .seconds(30)) {
+        for verdict in changes.issued { print(verdict.message(in: .zh)) }
+    }
+
+    #expect(ours.rules.count == 6)
+    #expect(printed == ["E1 於班次 S1 漏打卡, 且無主管確認, 按曠工處理。"])
+}
