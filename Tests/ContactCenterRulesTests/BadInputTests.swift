@@ -43,7 +43,9 @@ struct BadInputTests {
 
     static func temporaryLog(_ name: String, _ write: (FileHandle) throws -> Void) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("rulebook-\(UUID().uuidString)-\(name)")
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         try write(handle)
