@@ -90,3 +90,20 @@ struct TotalRuleTests {
         #expect(evaluation.advance(to: try RFC3339.parse("2026-03-02T10:00:00Z")).issued.count == 1)
     }
 }
+
+@Suite("A third, exactly")
+struct ExactThirdTests {
+    @Test("A third of 100 minutes is reached only at or past 100/3", arguments: [
+        ("33.333333333333333333333333333333333333", false), ("33.34", true), ("33.33", false),
+    ])
+    func third(missed: String, reached: Bool) throws {
+        let lines = [
+            #"{"time":"2026-03-01T00:00:00Z","type":"class.planned","class":"C","length":100}"#,
+            #"{"time":"2026-03-02T10:00:00Z","type":"lesson","student":"S","class":"C","lesson":"L1","planned":"#
+                + missed + #","present":0}"#,
+        ]
+        let verdicts = try Policy(name: "school", schema: TotalRuleTests.schema, rules: [TotalRuleTests.missedAThird],
+                                  timeZone: "UTC").evaluate(lines: lines).verdicts
+        #expect(verdicts.count == (reached ? 1 : 0))
+    }
+}

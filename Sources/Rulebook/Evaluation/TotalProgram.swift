@@ -108,14 +108,16 @@ struct TotalProgram: Sendable {
     }
 
     private func verdict(for key: GroupKey, records: [Record], upTo watermark: Instant, symbols: SymbolTable) -> Verdict? {
-        let bound: Decimal
+        // The total is compared as `total × scale` against `limit`, so a fraction of a
+        // referenced value (missed × 3 ≥ total) needs no division and stays exact.
+        let bound: Decimal, limit: Decimal, scale: Decimal
         var evidence: [Int] = []
         switch spec.bound {
         case .constant(let value):
-            bound = value
+            (bound, limit, scale) = (value, value, 1)
         case .fraction(let numerator, let denominator, _):
-            guard let referenced = references[key.subject], denominator != 0 else { return nil }
-            bound = referenced.value * numerator / denominator
+            guard let referenced = references[key.subject], denominator > 0, numerator > 0 else { return nil }
+            (bound, limit, scale) = (referenced.value * numerator / denominator, referenced.value * numerator, denominator)
             evidence.append(referenced.mark.line)
         }
         var latest: [Symbol: Record] = [:]
@@ -124,7 +126,7 @@ struct TotalProgram: Sendable {
             if let id = record.distinct { latest[id] = record } else { undistinguished.append(record) }
             let counted = Array(latest.values) + undistinguished
             let total = counted.reduce(Decimal(0)) { $0 + $1.value }
-            let reached = spec.comparison == .atLeast ? total >= bound : total > bound
+            let reached = spec.comparison == .atLeast ? total * scale >= limit : total * scale > limit
             guard reached else { continue }
             return Verdict(
                 rule: rule.id, outcome: spec.outcome, employee: symbols[key.person], subject: symbols[key.subject],
