@@ -8,6 +8,11 @@ struct CommandLineTests {
         var status: Int32
         var stdout: String
         var stderr: String
+
+        /// Standard output as a table: each line split into its whitespace-separated cells.
+        var rows: [[String]] {
+            stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        }
     }
 
     static func rulebook(_ arguments: [String], input: String? = nil, in directory: URL = packageRoot) throws -> Run {
@@ -60,8 +65,7 @@ struct CommandLineTests {
         #expect(e02.count == 6)
         #expect(lines.contains { $0.contains("6 verdicts") })
         #expect(!run.stdout.contains("\u{1B}["))
-        let summaryRow = run.stdout.split(separator: "\n").first { $0.hasPrefix("attendance.absence ") }
-        #expect(summaryRow?.split(separator: " ", omittingEmptySubsequences: true).prefix(3) == ["attendance.absence", "absent", "11"])
+        #expect(run.rows.first { $0.first == "attendance.absence" }?.prefix(3) == ["attendance.absence", "absent", "11"])
     }
 
     @Test func standardInputIsReadWithADash() throws {
@@ -152,7 +156,7 @@ struct ReportTests {
     @Test func theWeeklyReportCountsEachPersonsExceptionsInChinese() throws {
         let run = try CommandLineTests.rulebook(["report", "weekly", "Examples/logs/week.jsonl", "--lang", "zh"])
         #expect(run.status == 0)
-        let rows = run.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        let rows = run.rows
         #expect(rows.first?.first == "週次")
         #expect(rows.contains(["2026-W10", "E02", "2", "35", "0", "0", "2", "0", "S-E02-0303", "S-E02-0304"]))
         #expect(rows.contains(["2026-W10", "E05", "0", "0", "0", "0", "1", "3", "S-E05-0305"]))
@@ -185,7 +189,7 @@ struct WhatIfTests {
     @Test func loweringTheAbsenceThresholdShowsWhatWouldChange() throws {
         let run = try CommandLineTests.rulebook(["diff", "Examples/logs/week.jsonl", "--set", "absenceThreshold=20m"])
         #expect(run.status == 0)
-        let rows = run.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        let rows = run.rows
         #expect(rows.contains(["attendance.absence", "absent", "+2", "-0"]))
         #expect(rows.contains(["attendance.late", "late", "+0", "-1"]))
         #expect(rows.contains(["attendance.early-leave", "early-leave", "+0", "-1"]))
