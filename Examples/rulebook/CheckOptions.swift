@@ -17,6 +17,10 @@ struct CheckOptions: Equatable {
     var until: String?
     /// Parameter changes, `name=value`, in order.
     var settings: [String] = []
+    /// Directories of rule files, in order: one for `check`, up to two for `diff`.
+    var rules: [String] = []
+    /// Whether to use the built-in pack even when `./Rules` exists.
+    var builtin = false
 
     struct UsageError: Error, Equatable, CustomStringConvertible {
         var description: String
@@ -66,6 +70,10 @@ struct CheckOptions: Equatable {
                 until = try optionValue()
             case "--set":
                 settings.append(try optionValue())
+            case "--rules":
+                rules.append(try optionValue())
+            case "--builtin":
+                builtin = true
             case "--as-of":
                 let text = try optionValue()
                 do { asOf = try RFC3339.parse(text) } catch {
@@ -82,5 +90,9 @@ struct CheckOptions: Equatable {
         }
         guard let log else { throw UsageError(description: "missing the log to check (a path, or - for standard input)") }
         self.log = log
+        if builtin, !rules.isEmpty { throw UsageError(description: "--builtin and --rules exclude each other") }
+        if !settings.isEmpty, !rules.isEmpty {
+            throw UsageError(description: "--set changes the built-in pack; with --rules, edit the rule files instead")
+        }
     }
 }

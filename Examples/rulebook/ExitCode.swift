@@ -2,6 +2,8 @@
 enum ExitCode: Int32 {
     /// Evaluated; every input line was read.
     case success = 0
+    /// `rulebook test`: some policy tests failed.
+    case testsFailed = 1
     /// Evaluated, but some input lines were rejected (each reported on stderr).
     case rejectedLines = 65
     /// The command line was wrong.

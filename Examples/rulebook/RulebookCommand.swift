@@ -17,6 +17,12 @@ enum RulebookCommand {
         var rest = Array(arguments.dropFirst())
         let mode: Mode
         switch command {
+        case "export-rules":
+            return RuleFileCommands.export(Array(arguments.dropFirst()))
+        case "validate":
+            return RuleFileCommands.validate(Array(arguments.dropFirst()))
+        case "test":
+            return RuleFileCommands.test(Array(arguments.dropFirst()))
         case "check":
             mode = .check
         case "diff":
@@ -48,17 +54,36 @@ enum RulebookCommand {
 
     static func check(_ options: CheckOptions, mode: Mode) -> ExitCode {
         let policy: Policy
-        do { policy = try ParameterSettings(options.settings, timeZone: options.timeZone).policy } catch {
-            Output.error("rulebook: \(error)")
-            return .usage
+        var baselinePolicy: Policy?
+        var rulesDirectory = ""
+        do {
+            if mode == .diff {
+                (baselinePolicy, policy) = try PolicySource.policies(forDiff: options)
+            } else {
+                (policy, rulesDirectory) = try PolicySource.policy(options)
+            }
+        } catch {
+            return PolicySource.report(error)
         }
         let file = options.log == "-" ? "<stdin>" : options.log
+        // A diff reads the log twice; standard input can be read only once.
+        var logPath = options.log
+        if mode == .diff, options.log == "-" {
+            let copy = FileManager.default.temporaryDirectory.appendingPathComponent("rulebook-stdin-\(getpid()).jsonl")
+            guard FileManager.default.createFile(atPath: copy.path, contents: FileHandle.standardInput.readDataToEndOfFile())
+            else {
+                Output.error("rulebook: cannot keep standard input in \(copy.path) to read it twice")
+                return .unreadableInput
+            }
+            logPath = copy.path
+        }
+        defer { if logPath != options.log { try? FileManager.default.removeItem(atPath: logPath) } }
         var report: EvaluationReport
         var printer = DiagnosticPrinter(file: file)
         do {
             let showsProgress = isatty(STDERR_FILENO) == 1
             report = try policy.evaluate(
-                logAt: options.log, asOf: options.asOf,
+                logAt: logPath, asOf: options.asOf,
                 progress: showsProgress ? EvaluationProgress { lines in Output.progress("\(lines) lines read") } : nil
             ) { printer.report($0) }
             if showsProgress { Output.progress("") }
@@ -78,12 +103,11 @@ enum RulebookCommand {
         }
         report.verdicts = report.verdicts.filter(filter.includes)
         var out = Output()
-        let summary = Summary(report: report, language: options.language)
-        if mode == .diff {
+        let summary = Summary(report: report, language: options.language, rulesDirectory: rulesDirectory)
+        if mode == .diff, let baselinePolicy {
             let baseline: EvaluationReport
             do {
-                let defaults = try ParameterSettings([], timeZone: options.timeZone).policy
-                baseline = try defaults.evaluate(logAt: options.log, asOf: options.asOf)
+                baseline = try baselinePolicy.evaluate(logAt: logPath, asOf: options.asOf)
             } catch {
                 Output.error("rulebook: \(error)")
                 return .unreadableInput

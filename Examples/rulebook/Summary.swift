@@ -5,6 +5,8 @@ import Rulebook
 struct Summary {
     var report: EvaluationReport
     var language: Language
+    /// The directory of rule files evaluated with; empty for the built-in pack.
+    var rulesDirectory = ""
 
     func lines() -> [String] {
         let s = report.statistics
@@ -32,6 +34,11 @@ struct Summary {
         lines.append(contentsOf: table.rendered())
         lines.append(zh ? "判定總數 \(report.verdicts.count), 待定案件 \(s.pendingCases)"
                         : "\(report.verdicts.count) verdicts, \(s.pendingCases) cases pending")
+        if rulesDirectory.isEmpty {
+            lines.append(zh ? "規則: 內建標準規則" : "rules: the built-in standard pack")
+        } else {
+            lines.append((zh ? "規則: " : "rules: ") + rulesDirectory + "/" + (zh ? " 中的規則檔" : " (rule files)"))
+        }
         if !report.parameters.isEmpty {
             lines.append((zh ? "參數: " : "parameters: ") + report.parameters.map { "\($0.name)=\($0.value)" }.joined(separator: ", "))
         }

@@ -24,3 +24,22 @@ public enum StandardPolicy {
                       parameters: [.init("timeZone", timeZone)] + attendance.named + swaps.named + sla.named + training.named + reviews.named + discipline.named)
     }
 }
+
+extension StandardPolicy {
+    /// The rule file a rule of the pack belongs in: one per family of policies.md
+    /// (`attendance`, `swaps`, `sla`, `training`, `reviews`, `discipline`); handover
+    /// rules go with attendance.
+    ///
+    /// ```swift
+    /// try RuleDirectory.write(StandardPolicy.make(), to: URL(fileURLWithPath: "Rules"), family: StandardPolicy.family)
+    /// ```
+    public static func family(of rule: Rule) -> String {
+        let prefix = String(rule.id.prefix { $0 != "." })
+        return switch prefix {
+        case "handover": "attendance"
+        case "swap": "swaps"
+        case "review": "reviews"
+        default: prefix
+        }
+    }
+}

@@ -46,6 +46,14 @@ struct CommandLineTests {
         #expect(run.stdout == expected)
         #expect(run.stderr.contains("read 165 lines: 163 events, 1 duplicate, 0 blank, 0 rejected, 1 skipped"))
         #expect(run.stderr.contains("week.jsonl:83: warning: field 'type': unknown event type 'break.started', skipped"))
+        #expect(run.stderr.contains("rules: Rules/ (rule files)"))
+    }
+
+    @Test func theBuiltInPackReportsItsParameters() throws {
+        let run = try Self.rulebook(["check", "Examples/logs/week.jsonl", "--builtin"])
+        let expected = try String(contentsOf: packageRoot.appendingPathComponent("Examples/logs/week.expected.jsonl"), encoding: .utf8)
+        #expect(run.stdout == expected)
+        #expect(run.stderr.contains("rules: the built-in standard pack"))
         #expect(run.stderr.contains("parameters: timeZone=Asia/Shanghai, absenceThreshold=30m, grace=0s"))
     }
 

@@ -23,8 +23,9 @@ struct FuzzRegressionTests {
 
     @Test("Each list of rules is compiled and evaluated without trapping", arguments: ruleInputs)
     func rules(name: String) throws {
-        let data = try Data(contentsOf: Self.folder.appendingPathComponent(name))
-        let rules = try JSONDecoder().decode([Rule].self, from: data)
+        // Decoded without the loader's checks, as Swift code could build the same rules.
+        let file = try JSONNodeParser.parse(Array(Data(contentsOf: Self.folder.appendingPathComponent(name))))
+        let rules = try RuleFileDecoder().decode([Rule].self, from: file["rules"] ?? file)
         let policy = Policy(name: "fuzz", schema: ContactCenterEvents.schema, rules: rules)
         let report = try policy.evaluate(logAt: packageRoot.appendingPathComponent("Examples/logs/swaps.jsonl").path)
         #expect(report.statistics.events > 0)

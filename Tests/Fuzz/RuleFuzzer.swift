@@ -2,15 +2,21 @@ import ContactCenterRules
 import Foundation
 import Rulebook
 
-/// libFuzzer entry point: the input is a list of rules in their `Codable` form. The
-/// rules that decode are compiled into a policy over the standard event schema and
-/// evaluated on a small log, streaming and then finishing, so odd rule values (zero
-/// limits, negative windows, names that refer to nothing) reach the engine.
+/// libFuzzer entry point: the input is a rule file. It goes through the whole loader
+/// (the JSON reader with positions, the rule decoders, the checks against the
+/// standard event schema and across rules); when it loads, its policy is evaluated
+/// on a small log, streaming and then finishing, so odd rule values (zero limits,
+/// negative windows) reach the engine. Its diagnostics are rendered as well.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRules(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-    let data = Data(bytes: start, count: count)
-    guard let rules = try? JSONDecoder().decode([Rule].self, from: data) else { return 0 }
-    let policy = Policy(name: "fuzz", schema: ContactCenterEvents.schema, rules: rules)
+    let input = Array(UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: count))
+    let policy: Policy
+    do {
+        policy = try RuleDirectory.decode(files: ["policy.json": manifest, "input.json": input])
+    } catch {
+        for diagnostic in error.diagnostics { _ = diagnostic.rendered(directory: "Rules") }
+        return 0
+    }
     guard var evaluation = try? Evaluation(policy: policy) else { return 0 }
     for (index, line) in sampleLog.enumerated() {
         evaluation.feed(line: line, number: index + 1)
@@ -22,6 +28,14 @@ public func fuzzRules(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     }
     return 0
 }
+
+/// The standard pack's `policy.json`, listing the one input file.
+private let manifest: [UInt8] = {
+    let standard = StandardPolicy.make()
+    let single = Policy(name: standard.name, schema: standard.schema, rules: [], timeZone: standard.timeZone)
+    let text = (try? RuleDirectory.files(for: single).first?.contents) ?? ""
+    return Array(text.replacingOccurrences(of: #""files": []"#, with: #""files": ["input.json"]"#).utf8)
+}()
 
 /// A log touching every event type.
 private let sampleLog = [

@@ -78,14 +78,14 @@ struct DurationReadingTests {
     @Test("Readable and ISO 8601 forms", arguments: [
         ("30m", Duration.seconds(1800)), ("2h", .seconds(7200)), ("90s", .seconds(90)), ("1.5s", .milliseconds(1500)),
         ("7d", .seconds(7 * 86_400)), ("500ms", .milliseconds(500)), ("PT30M", .seconds(1800)), ("P1DT2H", .seconds(93_600)),
-        ("PT0.5S", .milliseconds(500)), ("pt1h30m", .seconds(5400)),
+        ("PT0.5S", .milliseconds(500)), ("pt1h30m", .seconds(5400)), ("-2h", .seconds(-7200)), ("-0.5s", .milliseconds(-500)),
     ])
     func reads(text: String, duration: Duration) {
         #expect(Duration(text: text) == duration)
         #expect(Duration(text: duration.shortText) == duration)
     }
 
-    @Test("Anything else is not a duration", arguments: ["", "30", "m", "-5m", "1.2.3s", "PT", "P1H", "30 minutes", "1.0000000001s"])
+    @Test("Anything else is not a duration", arguments: ["", "30", "m", "--5m", "-0s", "1.2.3s", "PT", "P1H", "30 minutes", "1.0000000001s"])
     func rejects(text: String) {
         #expect(Duration(text: text) == nil)
     }

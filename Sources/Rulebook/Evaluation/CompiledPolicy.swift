@@ -19,7 +19,8 @@ struct CompiledPolicy {
         switch kind {
         case .schedule(let scheduleRule):
             programs[program(for: scheduleRule.schedule)].rules.append(
-                .init(ruleIndex: index, rule: rule, outcomes: scheduleRule.outcomes))
+                .init(ruleIndex: index, rule: rule, outcomes: scheduleRule.outcomes,
+                      inForce: InForce(rule.effective, calendar: calendar)))
         case .exchange(let exchangeRule):
             programs[program(for: exchangeRule.schedule)].exchangeRules.append((rule, exchangeRule))
         case .total(let total):

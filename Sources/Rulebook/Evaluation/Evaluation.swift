@@ -31,6 +31,10 @@ public struct Evaluation: Sendable {
     private var routes: [Symbol: [Int]] = [:]
     private var eventCounts: [EventCount] = []
     private var keyed: [any KeyedProgram] = []
+    /// When each keyed program's rule is in force: it keeps the verdicts certain then.
+    private var keyedInForce: [InForce] = []
+    /// When each rule is in force, by index in the policy.
+    private let inForce: [InForce]
     private var keyedRoutes: [Symbol: [Int]] = [:]
     private var caseVerdicts: [[Symbol: [Verdict]]]
     private var derivedRules: [Int]
@@ -81,6 +85,7 @@ public struct Evaluation: Sendable {
             throw .unknownTimeZone(policy.timeZone)
         }
         decoder = EventLineDecoder(schema: policy.schema)
+        inForce = policy.rules.map { [calendar] in InForce($0.effective, calendar: calendar) }
         derivedRules = try Self.derivedOrder(policy.rules)
 
         for rule in policy.rules { statistics.casesJudged[rule.id] = 0 }
@@ -88,6 +93,7 @@ public struct Evaluation: Sendable {
         programs = compiled.programs
         eventCounts = compiled.eventCounts
         keyed = compiled.keyed
+        keyedInForce = keyed.map { [calendar] in InForce($0.rule.effective, calendar: calendar) }
         symbols = compiled.symbols
         for (index, program) in keyed.enumerated() {
             for type in program.eventTypes { keyedRoutes[type, default: []].append(index) }
@@ -225,7 +231,11 @@ public struct Evaluation: Sendable {
         let context = JudgingContext(symbols: symbols, coverage: coverage)
         for index in keyed.indices {
             let judged = keyed[index].judge(upTo: time, context: context)
-            for (old, new) in judged { changes.record(old: old.map { [$0] } ?? [], new: new.map { [$0] } ?? []) }
+            let inForce = keyedInForce[index]
+            for (old, new) in judged {
+                changes.record(old: old.flatMap { inForce.contains($0.time) ? [$0] : nil } ?? [],
+                               new: new.flatMap { inForce.contains($0.time) ? [$0] : nil } ?? [])
+            }
             if !judged.isEmpty { statistics.casesJudged[keyed[index].rule.id, default: 0] += judged.count }
         }
         if !derivedRules.isEmpty {
@@ -270,7 +280,9 @@ public struct Evaluation: Sendable {
         var all: [Verdict] = []
         for table in caseVerdicts { for list in table.values { all.append(contentsOf: list) } }
         for program in programs { all.append(contentsOf: program.exchangeVerdicts.values) }
-        for program in keyed { all.append(contentsOf: program.currentVerdicts) }
+        for (program, inForce) in zip(keyed, keyedInForce) {
+            all.append(contentsOf: program.currentVerdicts.filter { inForce.contains($0.time) })
+        }
         return all
     }
 
@@ -282,9 +294,12 @@ public struct Evaluation: Sendable {
         var derived: [Verdict] = []
         for index in derivedRules {
             let rule = policy.rules[index]
+            let inForce = self.inForce[index]
             func items(_ rules: [String], _ outcomes: (String) -> [String]?) -> [CountedItem] {
                 rules.flatMap { id in
-                    (byRule[id] ?? []).filter { v in v.time <= time && (outcomes(id)?.contains(v.outcome) ?? true) }
+                    (byRule[id] ?? []).filter { v in
+                        v.time <= time && inForce.contains(v.time) && (outcomes(id)?.contains(v.outcome) ?? true)
+                    }
                         .compactMap { v in
                             v.employee.map { CountedItem(person: $0, subject: v.subject, time: v.time, evidence: v.evidence) }
                         }
@@ -301,7 +316,8 @@ public struct Evaluation: Sendable {
                 case .events:
                     let stored = eventCounts.first { $0.ruleIndex == index }?.items[person] ?? []
                     if stored.contains(where: { $0.time > time }) { countedPeopleAhead.insert(person) }
-                    produced = count.verdicts(of: rule, items: stored.filter { $0.time <= time }, calendar: calendar)
+                    produced = count.verdicts(
+                        of: rule, items: stored.filter { $0.time <= time && inForce.contains($0.time) }, calendar: calendar)
                 }
             case .ladder(let ladder):
                 let counted = items(ladder.counted.map(\.rule)) { id in
@@ -318,9 +334,14 @@ public struct Evaluation: Sendable {
     /// The indices of rules that are not schedule rules, each after the rules whose
     /// verdicts it reads.
     private static func derivedOrder(_ rules: [Rule]) throws(PolicyError) -> [Int] {
-        var indexByID: [String: Int] = [:]
+        var indexByID: [String: [Int]] = [:]
         for (index, rule) in rules.enumerated() {
-            guard indexByID.updateValue(index, forKey: rule.id) == nil else { throw .duplicateRule(rule.id) }
+            for other in indexByID[rule.id] ?? [] {
+                guard let mine = rule.effective, let theirs = rules[other].effective, !mine.overlaps(theirs) else {
+                    throw .duplicateRule(rule.id)
+                }
+            }
+            indexByID[rule.id, default: []].append(index)
         }
         for rule in rules {
             for input in rule.inputRules where indexByID[input] == nil {
@@ -334,7 +355,7 @@ public struct Evaluation: Sendable {
             if state[index] == false { throw .cycle(path + [rules[index].id]) }
             state[index] = false
             for input in rules[index].inputRules {
-                if let next = indexByID[input] { try visit(next, path: path + [rules[index].id]) }
+                for next in indexByID[input] ?? [] { try visit(next, path: path + [rules[index].id]) }
             }
             state[index] = true
             switch rules[index].kind {

@@ -146,8 +146,10 @@ extension ScheduleProgram {
         var result: [String: Verdict] = [:]
         let effective = exchangeStates.filter { $0.status == .effective }
         for (rule, spec) in exchangeRules {
+            let inForce = InForce(rule.effective, calendar: calendar)
             func add(_ state: ExchangeState, party: Symbol?, time: Instant, value: Int? = nil,
                      arguments: [String: String] = [:], evidence: [Int] = [], reason: String? = nil) {
+                guard inForce.contains(time) else { return }
                 let name = party.map { symbols[$0] }
                 result[rule.id + "|" + symbols[state.id] + "|" + (name ?? "")] = Verdict(
                     rule: rule.id, outcome: spec.outcome, employee: name, subject: symbols[state.id], time: time,

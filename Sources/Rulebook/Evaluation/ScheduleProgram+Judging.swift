@@ -37,7 +37,7 @@ extension ScheduleProgram {
         var verdicts: [Verdict] = []
         // At most one verdict per rule, case and person: the first listed outcome that
         // holds for a person is theirs.
-        for rule in rules {
+        for rule in rules where rule.inForce.contains(facts.record.start) {
             var named: Set<String> = []
             for outcome in rule.outcomes {
                 for verdict in self.verdicts(outcome, of: rule.rule, facts: facts, calendar: calendar, symbols: symbols)

@@ -78,6 +78,8 @@ struct ScheduleProgram: Sendable {
         var ruleIndex: Int
         var rule: Rule
         var outcomes: [ScheduleOutcome]
+        /// When the rule is in force: it judges the cases that start then.
+        var inForce: InForce
     }
 
     let schedule: Schedule

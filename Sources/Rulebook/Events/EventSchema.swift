@@ -85,3 +85,89 @@ public enum FieldKind: Sendable, Equatable {
         }
     }
 }
+
+extension EventSchema: Codable {
+    /// An object from type name to its fields, in name order:
+    /// `{"clock.in": {"required": {"employee": "id"}}}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        var types: [EventType] = []
+        for key in container.allKeys {
+            let fields = try container.nestedContainer(keyedBy: RuleFileKey.self, forKey: key)
+            fields.expectOnly(["required", "optional"], decoder)
+            func specs(_ list: RuleFileKey) throws -> [FieldSpec] {
+                guard fields.contains(list) else { return [] }
+                let specs = try fields.nestedContainer(keyedBy: RuleFileKey.self, forKey: list)
+                return try specs.allKeys.map { FieldSpec($0.stringValue, try specs.decode(FieldKind.self, forKey: $0)) }
+            }
+            types.append(EventType(key.stringValue, required: try specs("required"), optional: try specs("optional")))
+        }
+        self.init(types)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        for type in types.values.sorted(by: { $0.name < $1.name }) {
+            var fields = container.nestedContainer(keyedBy: RuleFileKey.self, forKey: RuleFileKey(stringValue: type.name))
+            for (list, specs) in [("required", type.required), ("optional", type.optional)] where !specs.isEmpty {
+                var nested = fields.nestedContainer(keyedBy: RuleFileKey.self, forKey: RuleFileKey(stringValue: list))
+                for spec in specs { try nested.encode(spec.kind, forKey: RuleFileKey(stringValue: spec.name)) }
+            }
+        }
+    }
+}
+
+extension FieldKind: Codable {
+    /// `"id"`, `"text"`, `{"oneOf": [...]}`, `"number"`, `{"minimum": 0, "maximum": 100}`,
+    /// `"boolean"`, `"time"` or `"month"`.
+    public init(from decoder: any Decoder) throws {
+        if let word = try? decoder.singleValueContainer().decode(String.self) {
+            switch word {
+            case "id": self = .id
+            case "text": self = .text()
+            case "number": self = .number()
+            case "boolean": self = .boolean
+            case "time": self = .time
+            case "month": self = .month
+            default:
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected a field kind ('id', 'text', 'number', 'boolean', 'time', 'month', "
+                        + "{\"oneOf\": [...]} or {\"minimum\": ..., \"maximum\": ...}), found the string \(JSONString.quoted(word))"))
+            }
+            return
+        }
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        if container.contains("oneOf") {
+            container.expectOnly(["oneOf"], decoder)
+            self = .text(oneOf: try container.decode([String].self, forKey: "oneOf"))
+        } else {
+            container.expectOnly(["minimum", "maximum"], decoder)
+            self = .number(minimum: try container.decodeIfPresent(Decimal.self, forKey: "minimum"),
+                           maximum: try container.decodeIfPresent(Decimal.self, forKey: "maximum"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .text(let values?):
+            var container = encoder.container(keyedBy: RuleFileKey.self)
+            try container.encode(values, forKey: "oneOf")
+        case .number(let minimum, let maximum) where minimum != nil || maximum != nil:
+            var container = encoder.container(keyedBy: RuleFileKey.self)
+            try container.encodeIfPresent(minimum, forKey: "minimum")
+            try container.encodeIfPresent(maximum, forKey: "maximum")
+        default:
+            var container = encoder.singleValueContainer()
+            let word = switch self {
+            case .id: "id"
+            case .text: "text"
+            case .number: "number"
+            case .boolean: "boolean"
+            case .time: "time"
+            case .month: "month"
+            }
+            try container.encode(word)
+        }
+    }
+}

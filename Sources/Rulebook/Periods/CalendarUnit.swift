@@ -22,3 +22,30 @@ public enum Window: Codable, Equatable, Hashable, Sendable {
     /// The `duration` up to and including the instant.
     case rolling(Duration)
 }
+
+extension Window {
+    /// A calendar period's name (`"month"`, `"iso-week"`) or a rolling duration (`"30d"`).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        if let unit = CalendarUnit(rawValue: text) {
+            self = .calendar(unit)
+        } else if let duration = Duration(text: text), duration > .zero {
+            self = .rolling(duration)
+        } else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "expected a calendar period ("
+                    + CalendarUnit.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+                    + ") or a duration like 30d, found the string \(JSONString.quoted(text))")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .calendar(let unit): try container.encode(unit.rawValue)
+        case .rolling(let duration): try container.encode(duration.shortText)
+        }
+    }
+}

@@ -176,8 +176,8 @@ public struct Period: Hashable, Sendable {
     public var end: Instant
 }
 
-/// A date on the local calendar, without a time.
-public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+/// A date on the local calendar, without a time; written `YYYY-MM-DD` in rule files.
+public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     /// The year.
     public var year: Int
     /// The month, 1 to 12.
@@ -199,6 +199,41 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// `YYYY-MM-DD`.
     public var description: String {
         String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
+    }
+}
+
+extension LocalDate {
+    /// Reads `YYYY-MM-DD`, a real date of the proleptic Gregorian calendar; `nil` otherwise.
+    ///
+    /// ```swift
+    /// LocalDate(text: "2028-02-29")   // a leap day
+    /// LocalDate(text: "2026-02-29")   // nil
+    /// ```
+    public init?(text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), day >= 1 else { return nil }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= lengths[month - 1] else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = LocalDate(text: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected a date like 2026-03-16, found the string \(JSONString.quoted(text))")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 }
 

@@ -16,7 +16,7 @@ public struct CountRule: Codable, Equatable, Hashable, Sendable {
     }
 
     /// Which counted items get a verdict.
-    public enum Trigger: String, Codable, Sendable {
+    public enum Trigger: String, Codable, Sendable, CaseIterable {
         /// Every item after the `limit`-th in its window.
         case eachBeyondLimit = "each-beyond-limit"
         /// Every `limit`-th item in its window (3 lates make one absence).
@@ -50,5 +50,62 @@ public struct CountRule: Codable, Equatable, Hashable, Sendable {
         self.outcome = outcome
         self.reason = reason
         self.message = message
+    }
+}
+
+extension CountRule {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["counts", "per", "limit", "trigger", "outcome", "reason", "message"], decoder)
+        input = try container.decode(Input.self, forKey: "counts")
+        window = try container.decode(Window.self, forKey: "per")
+        limit = try container.decode(Int.self, forKey: "limit")
+        trigger = try container.contains("trigger") ? container.choice(Trigger.self, "trigger") : .eachBeyondLimit
+        outcome = try container.decode(String.self, forKey: "outcome")
+        reason = try container.decode(String.self, forKey: "reason")
+        message = try container.decode(Message.self, forKey: "message")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(input, forKey: "counts")
+        try container.encode(window, forKey: "per")
+        try container.encode(limit, forKey: "limit")
+        try container.encode(trigger, forKey: "trigger", unless: .eachBeyondLimit)
+        try container.encode(outcome, forKey: "outcome")
+        try container.encode(reason, forKey: "reason")
+        try container.encode(message, forKey: "message")
+    }
+}
+
+extension CountRule.Input {
+    /// `{"verdicts": ["attendance.late"], "outcomes": [...]}` or
+    /// `{"events": "clock.in", "person": "employee", "subject": "shift"}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        switch try container.oneKey(of: ["verdicts", "events"], what: "what is counted") {
+        case "verdicts":
+            container.expectOnly(["verdicts", "outcomes"], decoder)
+            self = .verdicts(rules: try container.decode([String].self, forKey: "verdicts"),
+                             outcomes: try container.decodeIfPresent([String].self, forKey: "outcomes"))
+        default:
+            container.expectOnly(["events", "person", "subject"], decoder)
+            let events = try container.decode(EventSelector.self, forKey: "events")
+            self = .events(events, person: try container.field("person", of: events, decoder),
+                           subject: try container.fieldIfPresent("subject", of: events, decoder))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        switch self {
+        case .verdicts(let rules, let outcomes):
+            try container.encode(rules, forKey: "verdicts")
+            try container.encodeIfPresent(outcomes, forKey: "outcomes")
+        case .events(let events, let person, let subject):
+            try container.encode(events, forKey: "events")
+            try container.encode(person, forKey: "person")
+            try container.encodeIfPresent(subject, forKey: "subject")
+        }
     }
 }

@@ -3,26 +3,32 @@
 extension Duration {
     /// The duration written as a person would: `30m`, `2h`, `90s`, `1.5s`.
     public var shortText: String {
+        guard self >= .zero else { return "-" + (.zero - self).shortText }
         let nanoseconds = self.nanoseconds
         for (unit, size) in [("d", Int64(86_400_000_000_000)), ("h", 3_600_000_000_000), ("m", 60_000_000_000),
                              ("s", 1_000_000_000)] where nanoseconds != 0 && nanoseconds % size == 0 {
             return String(nanoseconds / size) + unit
         }
         if nanoseconds == 0 { return "0s" }
-        var fraction = String(nanoseconds % 1_000_000_000 < 0 ? -nanoseconds % 1_000_000_000 : nanoseconds % 1_000_000_000)
+        var fraction = String(nanoseconds % 1_000_000_000)
         fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
         while fraction.hasSuffix("0") { fraction.removeLast() }
         return String(nanoseconds / 1_000_000_000) + "." + fraction + "s"
     }
 
-    /// Reads `30m`, `2h`, `90s`, `1.5s`, `7d`, `500ms`, or ISO 8601 such as `PT30M`;
-    /// `nil` for anything else.
+    /// Reads `30m`, `2h`, `90s`, `1.5s`, `7d`, `500ms`, or ISO 8601 such as `PT30M`,
+    /// each optionally negative (`-2h`); `nil` for anything else.
     ///
     /// ```swift
     /// Duration(text: "30m") == .seconds(1800)     // true
     /// Duration(text: "PT1H30M") == .seconds(5400) // true
     /// ```
     public init?(text: String) {
+        if text.hasPrefix("-") {
+            guard let magnitude = Duration(text: String(text.dropFirst())), magnitude > .zero else { return nil }
+            self = .zero - magnitude
+            return
+        }
         let units: [(String, Int64)] = [("ms", 1_000_000), ("d", 86_400_000_000_000), ("h", 3_600_000_000_000),
                                         ("m", 60_000_000_000), ("s", 1_000_000_000)]
         if text.hasPrefix("P") || text.hasPrefix("p") {

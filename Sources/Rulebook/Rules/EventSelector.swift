@@ -46,3 +46,77 @@ public enum FieldCondition: Codable, Equatable, Hashable, Sendable {
         }
     }
 }
+
+extension EventSelector {
+    /// A selector of one type and no conditions is written as the type alone:
+    /// `"clock.in"`; otherwise `{"types": [...], "where": [...]}`.
+    public init(from decoder: any Decoder) throws {
+        if let single = try? decoder.singleValueContainer().decode(String.self) {
+            self.init(types: [single])
+            decoder.ruleFileContext?.check(type: single, at: decoder.codingPath)
+            return
+        }
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["types", "where"], decoder)
+        self.init(types: try container.decode([String].self, forKey: "types"),
+                  conditions: try container.decodeIfPresent([FieldCondition].self, forKey: "where") ?? [])
+        guard let context = decoder.ruleFileContext else { return }
+        for (index, type) in types.enumerated() {
+            context.check(type: type, at: decoder.codingPath + [RuleFileKey("types"), IndexCodingKey(index)])
+        }
+        for (index, condition) in conditions.enumerated() {
+            context.check(field: condition.field, of: self,
+                          at: decoder.codingPath + [RuleFileKey("where"), IndexCodingKey(index), RuleFileKey("field")])
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        if types.count == 1, conditions.isEmpty, let single = types.first {
+            var container = encoder.singleValueContainer()
+            try container.encode(single)
+            return
+        }
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(types, forKey: "types")
+        try container.encode(conditions, forKey: "where", unless: [])
+    }
+}
+
+extension FieldCondition {
+    private static let operators = ["equals", "notEquals", "present", "absent", "isTrue", "greaterThan"]
+
+    /// `{"field": "role", "equals": ["executive"]}`; `present`, `absent` and `isTrue` take `true`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(Set(["field"] + Self.operators), decoder)
+        let field = try container.decode(String.self, forKey: "field")
+        let test = try container.oneKey(of: Self.operators, what: "a field test")
+        func flag() throws {
+            guard try container.decode(Bool.self, forKey: RuleFileKey(stringValue: test)) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: RuleFileKey(stringValue: test), in: container, debugDescription: "expected true, found false")
+            }
+        }
+        switch test {
+        case "equals": self = .equals(field, try container.decode([String].self, forKey: "equals"))
+        case "notEquals": self = .notEquals(field, try container.decode([String].self, forKey: "notEquals"))
+        case "present": try flag(); self = .present(field)
+        case "absent": try flag(); self = .absent(field)
+        case "isTrue": try flag(); self = .isTrue(field)
+        default: self = .greaterThan(field, try container.decode(Decimal.self, forKey: "greaterThan"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(field, forKey: "field")
+        switch self {
+        case .equals(_, let values): try container.encode(values, forKey: "equals")
+        case .notEquals(_, let values): try container.encode(values, forKey: "notEquals")
+        case .present: try container.encode(true, forKey: "present")
+        case .absent: try container.encode(true, forKey: "absent")
+        case .isTrue: try container.encode(true, forKey: "isTrue")
+        case .greaterThan(_, let bound): try container.encode(bound, forKey: "greaterThan")
+        }
+    }
+}

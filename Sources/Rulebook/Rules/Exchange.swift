@@ -104,3 +104,132 @@ public struct ExchangeRule: Codable, Equatable, Hashable, Sendable {
         self.messagesByReason = messagesByReason
     }
 }
+
+extension Exchange {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["id", "steps", "proposal", "decision", "first", "second", "frozenWhen"], decoder)
+        id = try container.decode(String.self, forKey: "id")
+        steps = try container.decode([StepsRule.Step].self, forKey: "steps")
+        proposal = try container.decode(String.self, forKey: "proposal")
+        decision = try container.decode(String.self, forKey: "decision")
+        first = try container.decode(Side.self, forKey: "first")
+        second = try container.decode(Side.self, forKey: "second")
+        frozenWhen = try container.decodeIfPresent([FieldCondition].self, forKey: "frozenWhen") ?? []
+        guard let context = decoder.ruleFileContext else { return }
+        let names = Set(steps.map(\.name))
+        for key in ["proposal", "decision"] {
+            let step = key == "proposal" ? proposal : decision
+            if !names.contains(step) {
+                context.report(at: decoder.codingPath + [RuleFileKey(stringValue: key)], "unknown step '\(step)'"
+                    + RuleFileContext.suggestion(for: step, among: names) + " (expected one of "
+                    + steps.map { "'\($0.name)'" }.joined(separator: ", ") + ")")
+            }
+        }
+        guard let proposed = steps.first(where: { $0.name == proposal })?.events else { return }
+        for step in steps { context.check(field: id, of: step.events, at: decoder.codingPath + [RuleFileKey("id")]) }
+        for (key, side) in [("first", first), ("second", second)] {
+            context.check(field: side.person, of: proposed, at: decoder.codingPath + [RuleFileKey(stringValue: key), RuleFileKey("person")])
+            context.check(field: side.case, of: proposed, at: decoder.codingPath + [RuleFileKey(stringValue: key), RuleFileKey("case")])
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(id, forKey: "id")
+        try container.encode(steps, forKey: "steps")
+        try container.encode(proposal, forKey: "proposal")
+        try container.encode(decision, forKey: "decision")
+        try container.encode(first, forKey: "first")
+        try container.encode(second, forKey: "second")
+        try container.encode(frozenWhen, forKey: "frozenWhen", unless: [])
+    }
+}
+
+extension Exchange.Side {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["person", "case"], decoder)
+        self.init(person: try container.decode(String.self, forKey: "person"), case: try container.decode(String.self, forKey: "case"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(person, forKey: "person")
+        try container.encode(self.case, forKey: "case")
+    }
+}
+
+extension ExchangeRule {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["schedule", "judgement", "outcome", "reason", "message", "messagesByReason"], decoder)
+        schedule = try Schedule.decode(from: container, decoder)
+        judgement = try container.decode(Judgement.self, forKey: "judgement")
+        outcome = try container.decode(String.self, forKey: "outcome")
+        reason = try container.decode(String.self, forKey: "reason")
+        message = try container.decode(Message.self, forKey: "message")
+        messagesByReason = try container.decodeIfPresent([String: Message].self, forKey: "messagesByReason") ?? [:]
+        if schedule.exchanges == nil {
+            throw DecodingError.dataCorruptedError(
+                forKey: "schedule", in: container, debugDescription: "expected a schedule that declares 'exchanges'")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try schedule.encode(into: &container, encoder)
+        try container.encode(judgement, forKey: "judgement")
+        try container.encode(outcome, forKey: "outcome")
+        try container.encode(reason, forKey: "reason")
+        try container.encode(message, forKey: "message")
+        if !messagesByReason.isEmpty {
+            var nested = container.nestedContainer(keyedBy: RuleFileKey.self, forKey: "messagesByReason")
+            for (reason, message) in messagesByReason.sorted(by: { $0.key < $1.key }) {
+                try nested.encode(message, forKey: RuleFileKey(stringValue: reason))
+            }
+        }
+    }
+}
+
+extension ExchangeRule.Judgement {
+    /// `"not-effective"`, `"consecutive"`, `"frozen"`, `{"limit": 3, "per": "month"}` or
+    /// `{"minimumRest": "12h"}`.
+    public init(from decoder: any Decoder) throws {
+        if let word = try? decoder.singleValueContainer().decode(String.self) {
+            switch word {
+            case "not-effective": self = .notEffective
+            case "consecutive": self = .consecutive
+            case "frozen": self = .frozen
+            default:
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected 'not-effective', 'consecutive', 'frozen', {\"limit\": ..., \"per\": ...} or {\"minimumRest\": ...}, found the string \(JSONString.quoted(word))"))
+            }
+            return
+        }
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        if container.contains("minimumRest") {
+            container.expectOnly(["minimumRest"], decoder)
+            self = .backToBack(minimumRest: try container.duration("minimumRest"))
+        } else {
+            container.expectOnly(["limit", "per"], decoder)
+            self = .limit(try container.decode(Int.self, forKey: "limit"), per: try container.choice(CalendarUnit.self, "per"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .notEffective, .consecutive, .frozen:
+            var container = encoder.singleValueContainer()
+            try container.encode(self == .notEffective ? "not-effective" : self == .consecutive ? "consecutive" : "frozen")
+        case .limit(let limit, let per):
+            var container = encoder.container(keyedBy: RuleFileKey.self)
+            try container.encode(limit, forKey: "limit")
+            try container.encode(per, forKey: "per")
+        case .backToBack(let rest):
+            var container = encoder.container(keyedBy: RuleFileKey.self)
+            try container.encode(duration: rest, forKey: "minimumRest")
+        }
+    }
+}

@@ -37,3 +37,35 @@ public struct Amount: Codable, Equatable, Hashable, Sendable {
         self.proratedBy = proratedBy
     }
 }
+
+extension Join {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["field", "events", "key"], decoder)
+        field = try container.decode(String.self, forKey: "field")
+        events = try container.decode(EventSelector.self, forKey: "events")
+        key = try container.field("key", of: events, decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(field, forKey: "field")
+        try container.encode(events, forKey: "events")
+        try container.encode(key, forKey: "key")
+    }
+}
+
+extension Amount {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["field", "proratedBy"], decoder)
+        field = try container.decode(String.self, forKey: "field")
+        proratedBy = try container.decodeIfPresent(String.self, forKey: "proratedBy")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(field, forKey: "field")
+        try container.encodeIfPresent(proratedBy, forKey: "proratedBy")
+    }
+}

@@ -52,3 +52,62 @@ public struct LadderRule: Codable, Equatable, Hashable, Sendable {
         self.tiers = tiers
     }
 }
+
+extension LadderRule {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["counts", "within", "tiers"], decoder)
+        counted = try container.decode([Counted].self, forKey: "counts")
+        window = try container.duration("within")
+        tiers = try container.decode([Tier].self, forKey: "tiers")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(counted, forKey: "counts")
+        try container.encode(duration: window, forKey: "within")
+        try container.encode(tiers, forKey: "tiers")
+    }
+}
+
+extension LadderRule.Counted {
+    /// A rule id alone, or `{"rule": "attendance.absence", "outcomes": ["absent"]}`.
+    public init(from decoder: any Decoder) throws {
+        if let rule = try? decoder.singleValueContainer().decode(String.self) {
+            self.init(rule)
+            return
+        }
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["rule", "outcomes"], decoder)
+        self.init(try container.decode(String.self, forKey: "rule"),
+                  outcomes: try container.decodeIfPresent([String].self, forKey: "outcomes"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        guard let outcomes else {
+            var container = encoder.singleValueContainer()
+            try container.encode(rule)
+            return
+        }
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(rule, forKey: "rule")
+        try container.encode(outcomes, forKey: "outcomes")
+    }
+}
+
+extension LadderRule.Tier {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["outcome", "amount", "message"], decoder)
+        self.init(try container.decode(String.self, forKey: "outcome"),
+                  amount: try container.decodeIfPresent(Decimal.self, forKey: "amount"),
+                  message: try container.decode(Message.self, forKey: "message"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(outcome, forKey: "outcome")
+        try container.encodeIfPresent(amount, forKey: "amount")
+        try container.encode(message, forKey: "message")
+    }
+}

@@ -38,3 +38,30 @@ public struct PeriodicRule: Codable, Equatable, Hashable, Sendable {
         self.message = message
     }
 }
+
+extension PeriodicRule {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["per", "qualifying", "employedFrom", "employedUntil", "required", "outcome", "reason", "message"], decoder)
+        per = try container.choice(CalendarUnit.self, "per")
+        qualifying = try container.decode(PersonReference.self, forKey: "qualifying")
+        employedFrom = try container.decode(PersonReference.self, forKey: "employedFrom")
+        employedUntil = try container.decodeIfPresent(PersonReference.self, forKey: "employedUntil")
+        required = try container.decode(PersonReference.self, forKey: "required")
+        outcome = try container.decode(String.self, forKey: "outcome")
+        reason = try container.decode(String.self, forKey: "reason")
+        message = try container.decode(Message.self, forKey: "message")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(per, forKey: "per")
+        try container.encode(qualifying, forKey: "qualifying")
+        try container.encode(employedFrom, forKey: "employedFrom")
+        try container.encodeIfPresent(employedUntil, forKey: "employedUntil")
+        try container.encode(required, forKey: "required")
+        try container.encode(outcome, forKey: "outcome")
+        try container.encode(reason, forKey: "reason")
+        try container.encode(message, forKey: "message")
+    }
+}

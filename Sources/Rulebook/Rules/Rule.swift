@@ -2,6 +2,15 @@
 ///
 /// Rules are values: they compare, encode and travel across concurrency domains,
 /// and rule files decode into the same values Swift code builds.
+///
+/// In a rule file a rule is an object with its id, title and clause, an optional
+/// `effective` period, and one key naming its kind:
+///
+/// ```json
+/// {"id": "attendance.early-limit", "title": "At most 2 early leaves a week",
+///  "clause": {"source": "team-rules", "text": "每週早退不得超過兩次"},
+///  "count": {"counts": {"verdicts": ["attendance.early"]}, "per": "iso-week", "limit": 2, ...}}
+/// ```
 public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
     /// The rule's id, e.g. `attendance.absence`; verdicts carry it.
     public var id: String
@@ -9,6 +18,9 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
     public var title: String
     /// The handbook clause it applies.
     public var clause: Clause
+    /// When the rule is in force; `nil` for always. Two versions of one rule id may
+    /// coexist when their periods do not overlap.
+    public var effective: EffectivePeriod?
     /// What it does.
     public var kind: Kind
 
@@ -36,10 +48,11 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
     }
 
     /// Creates a rule.
-    public init(id: String, title: String, clause: Clause, _ kind: Kind) {
+    public init(id: String, title: String, clause: Clause, effective: EffectivePeriod? = nil, _ kind: Kind) {
         self.id = id
         self.title = title
         self.clause = clause
+        self.effective = effective
         self.kind = kind
     }
 
@@ -50,6 +63,64 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
         case .count(let count):
             if case .verdicts(let rules, _) = count.input { rules } else { [] }
         case .ladder(let ladder): ladder.counted.map(\.rule)
+        }
+    }
+}
+
+extension Rule {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(Set(["id", "title", "clause", "effective"] + Kind.names), decoder)
+        id = try container.decode(String.self, forKey: "id")
+        title = try container.decode(String.self, forKey: "title")
+        clause = try container.decode(Clause.self, forKey: "clause")
+        effective = try container.decodeIfPresent(EffectivePeriod.self, forKey: "effective")
+        kind = try Kind(from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(id, forKey: "id")
+        try container.encode(title, forKey: "title")
+        try container.encode(clause, forKey: "clause")
+        try container.encodeIfPresent(effective, forKey: "effective")
+        try kind.encode(to: encoder)
+    }
+}
+
+extension Rule.Kind {
+    /// The keys that name a kind in a rule file.
+    static let names = ["schedule", "count", "ladder", "total", "steps", "scores", "periodic", "exchange", "union"]
+
+    /// Reads the one key naming the kind from the enclosing object (a rule, or a part of a union).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        let kind = try container.oneKey(of: Self.names, what: "a rule kind")
+        switch kind {
+        case "schedule": self = .schedule(try container.decode(ScheduleRule.self, forKey: "schedule"))
+        case "count": self = .count(try container.decode(CountRule.self, forKey: "count"))
+        case "ladder": self = .ladder(try container.decode(LadderRule.self, forKey: "ladder"))
+        case "total": self = .total(try container.decode(TotalRule.self, forKey: "total"))
+        case "steps": self = .steps(try container.decode(StepsRule.self, forKey: "steps"))
+        case "scores": self = .scores(try container.decode(ScoreRule.self, forKey: "scores"))
+        case "periodic": self = .periodic(try container.decode(PeriodicRule.self, forKey: "periodic"))
+        case "exchange": self = .exchange(try container.decode(ExchangeRule.self, forKey: "exchange"))
+        default: self = .union(try container.decode([Rule.Kind].self, forKey: "union"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        switch self {
+        case .schedule(let rule): try container.encode(rule, forKey: "schedule")
+        case .count(let rule): try container.encode(rule, forKey: "count")
+        case .ladder(let rule): try container.encode(rule, forKey: "ladder")
+        case .total(let rule): try container.encode(rule, forKey: "total")
+        case .steps(let rule): try container.encode(rule, forKey: "steps")
+        case .scores(let rule): try container.encode(rule, forKey: "scores")
+        case .periodic(let rule): try container.encode(rule, forKey: "periodic")
+        case .exchange(let rule): try container.encode(rule, forKey: "exchange")
+        case .union(let parts): try container.encode(parts, forKey: "union")
         }
     }
 }

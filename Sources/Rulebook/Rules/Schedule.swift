@@ -67,7 +67,7 @@ public struct Schedule: Codable, Equatable, Hashable, Sendable {
 /// or the earliest when ``keeps`` says so.
 public struct CaseSource: Codable, Equatable, Hashable, Sendable {
     /// Which of several events opening the same id defines the case.
-    public enum Keeps: String, Codable, Sendable {
+    public enum Keeps: String, Codable, Sendable, CaseIterable {
         /// The latest (a rescheduled shift).
         case latest
         /// The earliest (the first inquiry of a ticket).
@@ -120,7 +120,7 @@ public enum TimeSource: Codable, Equatable, Hashable, Sendable {
 /// in the policy's zone, then by an elapsed duration.
 public struct CasePoint: Codable, Equatable, Hashable, Sendable {
     /// The end of the case a point is anchored to.
-    public enum Anchor: String, Codable, Sendable {
+    public enum Anchor: String, Codable, Sendable, CaseIterable {
         /// The case's start.
         case start
         /// The case's end.
@@ -168,7 +168,7 @@ public enum Correlation: Codable, Equatable, Hashable, Sendable {
 /// An event a case expects, looked for in a window around the case.
 public struct Expectation: Codable, Equatable, Hashable, Sendable {
     /// Which of several matching events counts.
-    public enum Pick: String, Codable, Sendable {
+    public enum Pick: String, Codable, Sendable, CaseIterable {
         /// The earliest (the first line among equal times).
         case earliest
         /// The latest (the first line among equal times).
@@ -243,7 +243,7 @@ public struct PersonReference: Codable, Equatable, Hashable, Sendable {
 /// Events that cover missing expected events of a case.
 public struct Excuse: Codable, Equatable, Hashable, Sendable {
     /// When an excusing event must happen to count.
-    public enum Timing: String, Codable, Sendable {
+    public enum Timing: String, Codable, Sendable, CaseIterable {
         /// At any time.
         case any
         /// On the local date of the case's start; a later date is "too late", an
@@ -281,4 +281,255 @@ public struct Quota: Codable, Equatable, Hashable, Sendable {
 
     /// Creates a quota: `.atMost(3, per: .month)`.
     public static func atMost(_ limit: Int, per unit: CalendarUnit) -> Quota { Quota(limit: limit, per: unit) }
+}
+
+extension Schedule {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["cases", "expectations", "excuses", "waivers", "exemptions", "closes", "exchanges",
+                              "unwaivableWhen", "handoverGroup"], decoder)
+        cases = try container.decode(CaseSource.self, forKey: "cases")
+        expectations = try container.decode([Expectation].self, forKey: "expectations")
+        excuses = try container.decodeIfPresent([Excuse].self, forKey: "excuses") ?? []
+        waivers = try container.decodeIfPresent([CaseReference].self, forKey: "waivers") ?? []
+        exemptions = try container.decodeIfPresent([PersonReference].self, forKey: "exemptions") ?? []
+        closes = try container.decode(CasePoint.self, forKey: "closes")
+        exchanges = try container.decodeIfPresent(Exchange.self, forKey: "exchanges")
+        unwaivableWhen = try container.decodeIfPresent([FieldCondition].self, forKey: "unwaivableWhen") ?? []
+        handoverGroup = try container.fieldIfPresent("handoverGroup", of: cases.events, decoder)
+        for (index, condition) in unwaivableWhen.enumerated() {
+            decoder.ruleFileContext?.check(
+                field: condition.field, of: cases.events,
+                at: decoder.codingPath + [RuleFileKey("unwaivableWhen"), IndexCodingKey(index), RuleFileKey("field")])
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(cases, forKey: "cases")
+        try container.encode(expectations, forKey: "expectations")
+        try container.encode(excuses, forKey: "excuses", unless: [])
+        try container.encode(waivers, forKey: "waivers", unless: [])
+        try container.encode(exemptions, forKey: "exemptions", unless: [])
+        try container.encode(closes, forKey: "closes")
+        try container.encodeIfPresent(exchanges, forKey: "exchanges")
+        try container.encode(unwaivableWhen, forKey: "unwaivableWhen", unless: [])
+        try container.encodeIfPresent(handoverGroup, forKey: "handoverGroup")
+    }
+}
+
+extension CaseSource {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["events", "id", "owner", "start", "end", "keeps", "perOwner", "join"], decoder)
+        events = try container.decode(EventSelector.self, forKey: "events")
+        id = try container.field("id", of: events, decoder)
+        owner = try container.fieldIfPresent("owner", of: events, decoder)
+        start = try container.decode(TimeSource.self, forKey: "start")
+        end = try container.decode(TimeSource.self, forKey: "end")
+        keeps = try container.contains("keeps") ? container.choice(Keeps.self, "keeps") : .latest
+        perOwner = try container.decodeIfPresent(Bool.self, forKey: "perOwner") ?? false
+        join = try container.decodeIfPresent(Join.self, forKey: "join")
+        let context = decoder.ruleFileContext
+        for (key, source) in [("start", start), ("end", end)] {
+            if case .field(let name) = source { context?.check(field: name, of: events, at: decoder.codingPath + [RuleFileKey(stringValue: key)]) }
+        }
+        if let join { context?.check(field: join.field, of: events, at: decoder.codingPath + [RuleFileKey("join"), RuleFileKey("field")]) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(events, forKey: "events")
+        try container.encode(id, forKey: "id")
+        try container.encodeIfPresent(owner, forKey: "owner")
+        try container.encode(start, forKey: "start")
+        try container.encode(end, forKey: "end")
+        try container.encode(keeps, forKey: "keeps", unless: .latest)
+        try container.encode(perOwner, forKey: "perOwner", unless: false)
+        try container.encodeIfPresent(join, forKey: "join")
+    }
+}
+
+extension TimeSource {
+    /// `"time"` for the event's own time; otherwise the name of a time field.
+    public init(from decoder: any Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        self = name == "time" ? .eventTime : .field(name)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .eventTime: try container.encode("time")
+        case .field(let name): try container.encode(name)
+        }
+    }
+}
+
+extension CasePoint {
+    /// `"start"` or `"end"` alone, or `{"anchor": "end", "offset": "4h", "years": 4, "days": 7}`
+    /// with only what is not zero.
+    public init(from decoder: any Decoder) throws {
+        if let anchor = try? decoder.singleValueContainer().decode(String.self) {
+            guard let known = Anchor(rawValue: anchor) else {
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected 'start', 'end' or an object with 'anchor', found the string \(JSONString.quoted(anchor))"))
+            }
+            self.init(known)
+            return
+        }
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["anchor", "offset", "years", "days"], decoder)
+        self.init(try container.choice(Anchor.self, "anchor"), try container.durationIfPresent("offset") ?? .zero,
+                  years: try container.decodeIfPresent(Int.self, forKey: "years") ?? 0,
+                  days: try container.decodeIfPresent(Int.self, forKey: "days") ?? 0)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        if offset == .zero, years == 0, days == 0 {
+            var container = encoder.singleValueContainer()
+            try container.encode(anchor.rawValue)
+            return
+        }
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(anchor.rawValue, forKey: "anchor")
+        if offset != .zero { try container.encode(duration: offset, forKey: "offset") }
+        try container.encode(years, forKey: "years", unless: 0)
+        try container.encode(days, forKey: "days", unless: 0)
+    }
+}
+
+extension Correlation {
+    /// `{"owner": "employee"}` or `{"case": "ticket"}`: the field of the expected event.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["owner", "case"], decoder)
+        switch try container.oneKey(of: ["owner", "case"], what: "a correlation") {
+        case "owner": self = .owner(field: try container.decode(String.self, forKey: "owner"))
+        default: self = .caseID(field: try container.decode(String.self, forKey: "case"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        switch self {
+        case .owner(let field): try container.encode(field, forKey: "owner")
+        case .caseID(let field): try container.encode(field, forKey: "case")
+        }
+    }
+
+    var field: String {
+        switch self {
+        case .owner(let field), .caseID(let field): field
+        }
+    }
+}
+
+extension Expectation {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["name", "events", "correlation", "pick", "from", "to", "person", "join"], decoder)
+        name = try container.decode(String.self, forKey: "name")
+        events = try container.decode(EventSelector.self, forKey: "events")
+        correlation = try container.decode(Correlation.self, forKey: "correlation")
+        pick = try container.contains("pick") ? container.choice(Pick.self, "pick") : .earliest
+        from = try container.decodeIfPresent(CasePoint.self, forKey: "from")
+        to = try container.decodeIfPresent(CasePoint.self, forKey: "to")
+        person = try container.fieldIfPresent("person", of: events, decoder)
+        join = try container.decodeIfPresent(Join.self, forKey: "join")
+        let context = decoder.ruleFileContext
+        context?.check(field: correlation.field, of: events,
+                       at: decoder.codingPath + [RuleFileKey("correlation"), RuleFileKey(stringValue: correlation.key)])
+        if let join { context?.check(field: join.field, of: events, at: decoder.codingPath + [RuleFileKey("join"), RuleFileKey("field")]) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(name, forKey: "name")
+        try container.encode(events, forKey: "events")
+        try container.encode(correlation, forKey: "correlation")
+        try container.encode(pick, forKey: "pick", unless: .earliest)
+        try container.encodeIfPresent(from, forKey: "from")
+        try container.encodeIfPresent(to, forKey: "to")
+        try container.encodeIfPresent(person, forKey: "person")
+        try container.encodeIfPresent(join, forKey: "join")
+    }
+}
+
+extension Correlation {
+    fileprivate var key: String {
+        switch self {
+        case .owner: "owner"
+        case .caseID: "case"
+        }
+    }
+}
+
+extension CaseReference {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["events", "caseField", "ownerField"], decoder)
+        events = try container.decode(EventSelector.self, forKey: "events")
+        caseField = try container.field("caseField", of: events, decoder)
+        ownerField = try container.fieldIfPresent("ownerField", of: events, decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(events, forKey: "events")
+        try container.encode(caseField, forKey: "caseField")
+        try container.encodeIfPresent(ownerField, forKey: "ownerField")
+    }
+}
+
+extension PersonReference {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["events", "field"], decoder)
+        events = try container.decode(EventSelector.self, forKey: "events")
+        field = try container.field("field", of: events, decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(events, forKey: "events")
+        try container.encode(field, forKey: "field")
+    }
+}
+
+extension Excuse {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["name", "reference", "covers", "timing", "quota"], decoder)
+        name = try container.decode(String.self, forKey: "name")
+        reference = try container.decode(CaseReference.self, forKey: "reference")
+        covers = try container.decode([String].self, forKey: "covers")
+        timing = try container.contains("timing") ? container.choice(Timing.self, "timing") : .any
+        quota = try container.decodeIfPresent(Quota.self, forKey: "quota")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(name, forKey: "name")
+        try container.encode(reference, forKey: "reference")
+        try container.encode(covers, forKey: "covers")
+        try container.encode(timing, forKey: "timing", unless: .any)
+        try container.encodeIfPresent(quota, forKey: "quota")
+    }
+}
+
+extension Quota {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["limit", "per"], decoder)
+        limit = try container.decode(Int.self, forKey: "limit")
+        per = try container.choice(CalendarUnit.self, "per")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(limit, forKey: "limit")
+        try container.encode(per, forKey: "per")
+    }
 }

@@ -49,7 +49,7 @@ public struct ScheduleOutcome: Codable, Equatable, Hashable, Sendable {
 /// How far an expected event is from a point of its case.
 public struct Measure: Codable, Equatable, Hashable, Sendable {
     /// Which way the distance is counted.
-    public enum Direction: String, Codable, Sendable {
+    public enum Direction: String, Codable, Sendable, CaseIterable {
         /// Event time minus the point: how late.
         case after
         /// The point minus the event time: how early.
@@ -72,7 +72,7 @@ public struct Measure: Codable, Equatable, Hashable, Sendable {
 }
 
 /// The state of a case's missing expected events.
-public enum MissingState: String, Codable, Sendable {
+public enum MissingState: String, Codable, Sendable, CaseIterable {
     /// Something is missing and nothing covers it.
     case unexcused
     /// Covered by an excuse within its quota.
@@ -113,4 +113,173 @@ public enum VerdictTime: Codable, Equatable, Hashable, Sendable {
     case event(String)
     /// At the local midnight that ends the day of the case's start.
     case endOfStartDay
+}
+
+extension ScheduleRule {
+    /// The schedule is written in full, or as the name of one the rule files define
+    /// under `schedules`, so that rules over the same shifts share one definition.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["schedule", "outcomes"], decoder)
+        schedule = try Schedule.decode(from: container, decoder)
+        outcomes = try container.decode([ScheduleOutcome].self, forKey: "outcomes")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try schedule.encode(into: &container, encoder)
+        try container.encode(outcomes, forKey: "outcomes")
+    }
+}
+
+extension Schedule {
+    /// The `schedule` of a rule: inline, or the name of a schedule of the rule files.
+    static func decode(from container: KeyedDecodingContainer<RuleFileKey>, _ decoder: any Decoder) throws -> Schedule {
+        guard let name = try? container.decode(String.self, forKey: "schedule") else {
+            return try container.decode(Schedule.self, forKey: "schedule")
+        }
+        let known = decoder.ruleFileContext?.schedules ?? [:]
+        guard let schedule = known[name] else {
+            throw DecodingError.dataCorruptedError(
+                forKey: "schedule", in: container,
+                debugDescription: "unknown schedule '\(name)'" + RuleFileContext.suggestion(for: name, among: Set(known.keys))
+                    + " (expected a schedule object or one of the names under 'schedules': "
+                    + known.keys.sorted().map { "'\($0)'" }.joined(separator: ", ") + ")")
+        }
+        return schedule
+    }
+
+    /// Writes the schedule's name when the rule files define it under `schedules`.
+    func encode(into container: inout KeyedEncodingContainer<RuleFileKey>, _ encoder: any Encoder) throws {
+        if let name = encoder.ruleFileContext?.scheduleNames[self] {
+            try container.encode(name, forKey: "schedule")
+        } else {
+            try container.encode(self, forKey: "schedule")
+        }
+    }
+}
+
+extension ScheduleOutcome {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["outcome", "reason", "when", "at", "message", "clause", "amount"], decoder)
+        outcome = try container.decode(String.self, forKey: "outcome")
+        reason = try container.decode(String.self, forKey: "reason")
+        condition = try container.decode(ScheduleCondition.self, forKey: "when")
+        time = try container.decode(VerdictTime.self, forKey: "at")
+        message = try container.decode(Message.self, forKey: "message")
+        clause = try container.decodeIfPresent(Clause.self, forKey: "clause")
+        amount = try container.decodeIfPresent(Amount.self, forKey: "amount")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(outcome, forKey: "outcome")
+        try container.encode(reason, forKey: "reason")
+        try container.encode(condition, forKey: "when")
+        try container.encode(time, forKey: "at")
+        try container.encode(message, forKey: "message")
+        try container.encodeIfPresent(clause, forKey: "clause")
+        try container.encodeIfPresent(amount, forKey: "amount")
+    }
+}
+
+extension ScheduleCondition {
+    private static let kinds = ["measure", "missing", "found", "waiverRefused", "uncovered", "leftBeforeRelief",
+                                "excuseTooLate", "all"]
+
+    /// One key naming the condition: `{"measure": {"expectation": "in-punch",
+    /// "direction": "after", "from": "start", "above": "30m"}}`, `{"missing": "unexcused"}`,
+    /// `{"all": [...]}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(Set(Self.kinds), decoder)
+        switch try container.oneKey(of: Self.kinds, what: "a condition") {
+        case "measure":
+            let measure = try container.nestedContainer(keyedBy: RuleFileKey.self, forKey: "measure")
+            measure.expectOnly(["expectation", "direction", "from", "above", "atMost"], decoder)
+            self = .measure(
+                Measure(try measure.decode(String.self, forKey: "expectation"), try measure.choice(Measure.Direction.self, "direction"),
+                        try measure.decode(CasePoint.self, forKey: "from")),
+                above: try measure.durationIfPresent("above"), atMost: try measure.durationIfPresent("atMost"))
+        case "missing": self = .missing(try container.choice(MissingState.self, "missing"))
+        case "found": self = .found(try container.decode(String.self, forKey: "found"))
+        case "waiverRefused":
+            let refused = try container.nestedContainer(keyedBy: RuleFileKey.self, forKey: "waiverRefused")
+            refused.expectOnly(["changedHands"], decoder)
+            self = .waiverRefused(changedHands: try refused.decode(Bool.self, forKey: "changedHands"))
+        case "uncovered":
+            guard try container.decode(Bool.self, forKey: "uncovered") else {
+                throw DecodingError.dataCorruptedError(forKey: "uncovered", in: container, debugDescription: "expected true, found false")
+            }
+            self = .uncovered
+        case "leftBeforeRelief":
+            let relief = try container.nestedContainer(keyedBy: RuleFileKey.self, forKey: "leftBeforeRelief")
+            relief.expectOnly(["expectation", "relief"], decoder)
+            self = .leftBeforeRelief(expectation: try relief.decode(String.self, forKey: "expectation"),
+                                     relief: try relief.decode(String.self, forKey: "relief"))
+        case "excuseTooLate": self = .excuseTooLate(try container.decode(String.self, forKey: "excuseTooLate"))
+        default: self = .all(try container.decode([ScheduleCondition].self, forKey: "all"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        switch self {
+        case .measure(let measure, let above, let atMost):
+            var nested = container.nestedContainer(keyedBy: RuleFileKey.self, forKey: "measure")
+            try nested.encode(measure.expectation, forKey: "expectation")
+            try nested.encode(measure.direction, forKey: "direction")
+            try nested.encode(measure.from, forKey: "from")
+            if let above { try nested.encode(duration: above, forKey: "above") }
+            if let atMost { try nested.encode(duration: atMost, forKey: "atMost") }
+        case .missing(let state): try container.encode(state, forKey: "missing")
+        case .found(let name): try container.encode(name, forKey: "found")
+        case .waiverRefused(let changedHands):
+            var nested = container.nestedContainer(keyedBy: RuleFileKey.self, forKey: "waiverRefused")
+            try nested.encode(changedHands, forKey: "changedHands")
+        case .uncovered: try container.encode(true, forKey: "uncovered")
+        case .leftBeforeRelief(let expectation, let relief):
+            var nested = container.nestedContainer(keyedBy: RuleFileKey.self, forKey: "leftBeforeRelief")
+            try nested.encode(expectation, forKey: "expectation")
+            try nested.encode(relief, forKey: "relief")
+        case .excuseTooLate(let name): try container.encode(name, forKey: "excuseTooLate")
+        case .all(let conditions): try container.encode(conditions, forKey: "all")
+        }
+    }
+}
+
+extension VerdictTime {
+    /// `"end-of-start-day"`, `{"point": "end"}` or `{"event": "in-punch"}`.
+    public init(from decoder: any Decoder) throws {
+        if let word = try? decoder.singleValueContainer().decode(String.self) {
+            guard word == "end-of-start-day" else {
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected 'end-of-start-day', {\"point\": ...} or {\"event\": ...}, found the string \(JSONString.quoted(word))"))
+            }
+            self = .endOfStartDay
+            return
+        }
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["point", "event"], decoder)
+        switch try container.oneKey(of: ["point", "event"], what: "a verdict time") {
+        case "point": self = .point(try container.decode(CasePoint.self, forKey: "point"))
+        default: self = .event(try container.decode(String.self, forKey: "event"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .endOfStartDay:
+            var container = encoder.singleValueContainer()
+            try container.encode("end-of-start-day")
+        case .point(let point):
+            var container = encoder.container(keyedBy: RuleFileKey.self)
+            try container.encode(point, forKey: "point")
+        case .event(let name):
+            var container = encoder.container(keyedBy: RuleFileKey.self)
+            try container.encode(name, forKey: "event")
+        }
+    }
 }

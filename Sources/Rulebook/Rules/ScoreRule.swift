@@ -67,3 +67,82 @@ public struct ScoreRecords: Codable, Equatable, Hashable, Sendable {
         self.score = score
     }
 }
+
+extension ScoreRule {
+    /// The records, and one key naming the judgement: `best` or `below`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["records", "best", "below"], decoder)
+        records = try container.decode(ScoreRecords.self, forKey: "records")
+        switch try container.oneKey(of: ["best", "below"], what: "a judgement of scores") {
+        case "best":
+            let best = try container.nestedContainer(keyedBy: RuleFileKey.self, forKey: "best")
+            best.expectOnly(["per", "atLeast", "amount", "outcome", "reason", "message"], decoder)
+            judgement = .best(
+                per: try best.choice(CalendarUnit.self, "per"), atLeast: try best.decode(Decimal.self, forKey: "atLeast"),
+                amount: try best.decodeIfPresent(Decimal.self, forKey: "amount"), outcome: try best.decode(String.self, forKey: "outcome"),
+                reason: try best.decode(String.self, forKey: "reason"), message: try best.decode(Message.self, forKey: "message"))
+        default:
+            let below = try container.nestedContainer(keyedBy: RuleFileKey.self, forKey: "below")
+            below.expectOnly(["passMark", "first", "repeated"], decoder)
+            judgement = .below(try below.decode(Decimal.self, forKey: "passMark"),
+                               first: try below.decode(ScoreOutcome.self, forKey: "first"),
+                               repeated: try below.decode(ScoreOutcome.self, forKey: "repeated"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(records, forKey: "records")
+        switch judgement {
+        case .best(let per, let atLeast, let amount, let outcome, let reason, let message):
+            var best = container.nestedContainer(keyedBy: RuleFileKey.self, forKey: "best")
+            try best.encode(per, forKey: "per")
+            try best.encode(atLeast, forKey: "atLeast")
+            try best.encodeIfPresent(amount, forKey: "amount")
+            try best.encode(outcome, forKey: "outcome")
+            try best.encode(reason, forKey: "reason")
+            try best.encode(message, forKey: "message")
+        case .below(let passMark, let first, let repeated):
+            var below = container.nestedContainer(keyedBy: RuleFileKey.self, forKey: "below")
+            try below.encode(passMark, forKey: "passMark")
+            try below.encode(first, forKey: "first")
+            try below.encode(repeated, forKey: "repeated")
+        }
+    }
+}
+
+extension ScoreOutcome {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["outcome", "reason", "message"], decoder)
+        self.init(try container.decode(String.self, forKey: "outcome"), reason: try container.decode(String.self, forKey: "reason"),
+                  message: try container.decode(Message.self, forKey: "message"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(outcome, forKey: "outcome")
+        try container.encode(reason, forKey: "reason")
+        try container.encode(message, forKey: "message")
+    }
+}
+
+extension ScoreRecords {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["events", "person", "month", "score"], decoder)
+        events = try container.decode(EventSelector.self, forKey: "events")
+        person = try container.field("person", of: events, decoder)
+        month = try container.field("month", of: events, decoder)
+        score = try container.field("score", of: events, decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(events, forKey: "events")
+        try container.encode(person, forKey: "person")
+        try container.encode(month, forKey: "month")
+        try container.encode(score, forKey: "score")
+    }
+}

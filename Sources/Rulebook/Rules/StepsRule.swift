@@ -27,7 +27,7 @@ public struct StepsRule: Codable, Equatable, Hashable, Sendable {
     }
 
     /// Why a case fails.
-    public enum Failure: String, Codable, Sendable {
+    public enum Failure: String, Codable, Sendable, CaseIterable {
         /// A step is missing.
         case incomplete
         /// A case the steps name (through a lookup) does not exist.
@@ -131,5 +131,130 @@ public struct Lookup: Codable, Equatable, Hashable, Sendable {
         self.id = id
         self.time = time
         self.namedBy = namedBy
+    }
+}
+
+extension StepsRule {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["id", "steps", "person", "deadline", "excludedWhen", "outcomes"], decoder)
+        id = try container.decode(String.self, forKey: "id")
+        steps = try container.decode([Step].self, forKey: "steps")
+        person = try container.decodeIfPresent(StepField.self, forKey: "person")
+        deadline = try container.decodeIfPresent(StepDeadline.self, forKey: "deadline")
+        excludedWhen = try container.decodeIfPresent([FieldCondition].self, forKey: "excludedWhen") ?? []
+        outcomes = try container.decode([Outcome].self, forKey: "outcomes")
+        guard let context = decoder.ruleFileContext else { return }
+        for step in steps { context.check(field: id, of: step.events, at: decoder.codingPath + [RuleFileKey("id")]) }
+        let byName = Dictionary(steps.map { ($0.name, $0.events) }, uniquingKeysWith: { first, _ in first })
+        func check(_ field: StepField, at path: [any CodingKey]) {
+            guard let events = byName[field.step] else {
+                context.report(at: path + [RuleFileKey("step")], "unknown step '\(field.step)'"
+                    + RuleFileContext.suggestion(for: field.step, among: Set(byName.keys))
+                    + " (expected one of " + steps.map { "'\($0.name)'" }.joined(separator: ", ") + ")")
+                return
+            }
+            context.check(field: field.field, of: events, at: path + [RuleFileKey("field")])
+        }
+        if let person { check(person, at: decoder.codingPath + [RuleFileKey("person")]) }
+        if let deadline {
+            let path = decoder.codingPath + [RuleFileKey("deadline")]
+            if byName[deadline.step] == nil { check(StepField(step: deadline.step, field: id), at: path) }
+            for (index, named) in deadline.before.namedBy.enumerated() {
+                check(named, at: path + [RuleFileKey("before"), RuleFileKey("namedBy"), IndexCodingKey(index)])
+            }
+            for (index, condition) in excludedWhen.enumerated() {
+                context.check(field: condition.field, of: deadline.before.events,
+                              at: decoder.codingPath + [RuleFileKey("excludedWhen"), IndexCodingKey(index), RuleFileKey("field")])
+            }
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(id, forKey: "id")
+        try container.encode(steps, forKey: "steps")
+        try container.encodeIfPresent(person, forKey: "person")
+        try container.encodeIfPresent(deadline, forKey: "deadline")
+        try container.encode(excludedWhen, forKey: "excludedWhen", unless: [])
+        try container.encode(outcomes, forKey: "outcomes")
+    }
+}
+
+extension StepsRule.Step {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["name", "events"], decoder)
+        self.init(try container.decode(String.self, forKey: "name"), try container.decode(EventSelector.self, forKey: "events"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(name, forKey: "name")
+        try container.encode(events, forKey: "events")
+    }
+}
+
+extension StepsRule.Outcome {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["when", "outcome", "reason", "message"], decoder)
+        self.init(when: try container.choice(StepsRule.Failure.self, "when"), try container.decode(String.self, forKey: "outcome"),
+                  reason: try container.decode(String.self, forKey: "reason"), message: try container.decode(Message.self, forKey: "message"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(failure, forKey: "when")
+        try container.encode(outcome, forKey: "outcome")
+        try container.encode(reason, forKey: "reason")
+        try container.encode(message, forKey: "message")
+    }
+}
+
+extension StepField {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["step", "field"], decoder)
+        self.init(step: try container.decode(String.self, forKey: "step"), field: try container.decode(String.self, forKey: "field"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(step, forKey: "step")
+        try container.encode(field, forKey: "field")
+    }
+}
+
+extension StepDeadline {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["step", "before"], decoder)
+        self.init(step: try container.decode(String.self, forKey: "step"), before: try container.decode(Lookup.self, forKey: "before"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(step, forKey: "step")
+        try container.encode(before, forKey: "before")
+    }
+}
+
+extension Lookup {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["events", "id", "time", "namedBy"], decoder)
+        events = try container.decode(EventSelector.self, forKey: "events")
+        id = try container.field("id", of: events, decoder)
+        time = try container.field("time", of: events, decoder)
+        namedBy = try container.decode([StepField].self, forKey: "namedBy")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(events, forKey: "events")
+        try container.encode(id, forKey: "id")
+        try container.encode(time, forKey: "time")
+        try container.encode(namedBy, forKey: "namedBy")
     }
 }

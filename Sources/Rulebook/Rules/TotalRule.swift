@@ -24,7 +24,7 @@ public struct TotalRule: Codable, Equatable, Hashable, Sendable {
     }
 
     /// How the total is compared with the bound.
-    public enum Comparison: String, Codable, Sendable {
+    public enum Comparison: String, Codable, Sendable, CaseIterable {
         /// Total ≥ bound ("reaching").
         case atLeast = "at-least"
         /// Total > bound ("more than").
@@ -95,5 +95,134 @@ public struct ReferencedValue: Codable, Equatable, Hashable, Sendable {
         self.events = events
         self.key = key
         self.value = value
+    }
+}
+
+extension TotalRule {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["events", "person", "subject", "distinctBy", "quantity", "reaches", "bound",
+                              "outcome", "reason", "message"], decoder)
+        events = try container.decode(EventSelector.self, forKey: "events")
+        person = try container.field("person", of: events, decoder)
+        subject = try container.field("subject", of: events, decoder)
+        distinctBy = try container.fieldIfPresent("distinctBy", of: events, decoder)
+        quantity = try container.decode(Quantity.self, forKey: "quantity")
+        comparison = try container.choice(Comparison.self, "reaches")
+        bound = try container.decode(Bound.self, forKey: "bound")
+        outcome = try container.decode(String.self, forKey: "outcome")
+        reason = try container.decode(String.self, forKey: "reason")
+        message = try container.decode(Message.self, forKey: "message")
+        let fields: [(String, [any CodingKey])] = switch quantity {
+        case .one: []
+        case .field(let name): [(name, [RuleFileKey("field")])]
+        case .difference(let first, let second): [(first, [RuleFileKey("difference"), IndexCodingKey(0)]),
+                                                  (second, [RuleFileKey("difference"), IndexCodingKey(1)])]
+        }
+        for (name, path) in fields {
+            decoder.ruleFileContext?.check(field: name, of: events, at: decoder.codingPath + [RuleFileKey("quantity")] + path)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(events, forKey: "events")
+        try container.encode(person, forKey: "person")
+        try container.encode(subject, forKey: "subject")
+        try container.encodeIfPresent(distinctBy, forKey: "distinctBy")
+        try container.encode(quantity, forKey: "quantity")
+        try container.encode(comparison, forKey: "reaches")
+        try container.encode(bound, forKey: "bound")
+        try container.encode(outcome, forKey: "outcome")
+        try container.encode(reason, forKey: "reason")
+        try container.encode(message, forKey: "message")
+    }
+}
+
+extension TotalRule.Quantity {
+    /// `"one"`, `{"field": "minutes"}` or `{"difference": ["scheduledMinutes", "attendedMinutes"]}`.
+    public init(from decoder: any Decoder) throws {
+        if let word = try? decoder.singleValueContainer().decode(String.self) {
+            guard word == "one" else {
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected 'one', {\"field\": ...} or {\"difference\": [..., ...]}, found the string \(JSONString.quoted(word))"))
+            }
+            self = .one
+            return
+        }
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["field", "difference"], decoder)
+        switch try container.oneKey(of: ["field", "difference"], what: "a quantity") {
+        case "field": self = .field(try container.decode(String.self, forKey: "field"))
+        default:
+            let pair = try container.decode([String].self, forKey: "difference")
+            guard pair.count == 2 else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: "difference", in: container, debugDescription: "expected two field names, found \(pair.count)")
+            }
+            self = .difference(pair[0], pair[1])
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .one:
+            var container = encoder.singleValueContainer()
+            try container.encode("one")
+        case .field(let name):
+            var container = encoder.container(keyedBy: RuleFileKey.self)
+            try container.encode(name, forKey: "field")
+        case .difference(let first, let second):
+            var container = encoder.container(keyedBy: RuleFileKey.self)
+            try container.encode([first, second], forKey: "difference")
+        }
+    }
+}
+
+extension TotalRule.Bound {
+    /// A number, or `{"fraction": [1, 3], "of": {"events": ..., "key": ..., "value": ...}}`.
+    public init(from decoder: any Decoder) throws {
+        if let number = try? decoder.singleValueContainer().decode(Decimal.self) {
+            self = .constant(number)
+            return
+        }
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["fraction", "of"], decoder)
+        let fraction = try container.decode([Decimal].self, forKey: "fraction")
+        guard fraction.count == 2, let denominator = fraction.last, denominator > 0 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: "fraction", in: container, debugDescription: "expected [numerator, denominator] with a positive denominator")
+        }
+        self = .fraction(fraction[0], denominator, of: try container.decode(ReferencedValue.self, forKey: "of"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .constant(let number):
+            var container = encoder.singleValueContainer()
+            try container.encode(number)
+        case .fraction(let numerator, let denominator, let value):
+            var container = encoder.container(keyedBy: RuleFileKey.self)
+            try container.encode([numerator, denominator], forKey: "fraction")
+            try container.encode(value, forKey: "of")
+        }
+    }
+}
+
+extension ReferencedValue {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RuleFileKey.self)
+        container.expectOnly(["events", "key", "value"], decoder)
+        events = try container.decode(EventSelector.self, forKey: "events")
+        key = try container.field("key", of: events, decoder)
+        value = try container.field("value", of: events, decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: RuleFileKey.self)
+        try container.encode(events, forKey: "events")
+        try container.encode(key, forKey: "key")
+        try container.encode(value, forKey: "value")
     }
 }

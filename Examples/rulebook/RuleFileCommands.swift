@@ -1,0 +1,89 @@
+import ContactCenterRules
+import Foundation
+import Rulebook
+
+/// The commands over rule files: `export-rules`, `validate` and `test`.
+enum RuleFileCommands {
+    /// `rulebook export-rules [DIR]`: writes the built-in pack as rule files, to start
+    /// a company's own rules from.
+    static func export(_ arguments: [String]) -> ExitCode {
+        guard arguments.count <= 1, !(arguments.first ?? "").hasPrefix("-") else {
+            Output.error("rulebook: 'export-rules' takes one directory; try 'rulebook --help'")
+            return .usage
+        }
+        let directory = arguments.first ?? "Rules"
+        do {
+            try RuleDirectory.write(StandardPolicy.make(), to: URL(fileURLWithPath: directory), family: StandardPolicy.family)
+        } catch {
+            Output.error("rulebook: cannot write rule files to \(directory): \(error.localizedDescription)")
+            return .unreadableInput
+        }
+        Output.error("rulebook: wrote the standard pack to \(directory)/")
+        return .success
+    }
+}
+
+extension RuleFileCommands {
+    /// The one directory argument of `validate` and `test`, `Rules` by default.
+    private static func directory(_ arguments: [String], command: String) -> String? {
+        guard arguments.count <= 1, !(arguments.first ?? "").hasPrefix("-") else {
+            Output.error("rulebook: '\(command)' takes one directory of rule files; try 'rulebook --help'")
+            return nil
+        }
+        return arguments.first ?? PolicySource.defaultDirectory
+    }
+
+    /// `rulebook validate [DIR]`: every problem in the rule files, each with its file,
+    /// line and column, and in the policy tests.
+    static func validate(_ arguments: [String]) -> ExitCode {
+        guard let directory = directory(arguments, command: "validate") else { return .usage }
+        let policy: Policy
+        do { policy = try PolicySource.load(directory, timeZone: nil) } catch { return PolicySource.report(error) }
+        let tests = RuleDirectory.tests(in: URL(fileURLWithPath: directory), policy: policy)
+        for problem in tests.problems { Output.error(problem.rendered(directory: directory)) }
+        guard tests.problems.isEmpty else {
+            Output.error("rulebook: \(directory): \(PolicySource.count(tests.problems.count, "error")) in the policy tests")
+            return .badPolicy
+        }
+        print("\(directory): \(PolicySource.count(policy.rules.count, "rule")) and "
+              + "\(PolicySource.count(tests.cases.count, "test")), no problems")
+        return .success
+    }
+
+    /// `rulebook test [DIR]`: runs the policy tests under `DIR/tests` and shows, for
+    /// each failing one, the verdicts missing and unexpected.
+    static func test(_ arguments: [String]) -> ExitCode {
+        guard let directory = directory(arguments, command: "test") else { return .usage }
+        let policy: Policy
+        do { policy = try PolicySource.load(directory, timeZone: nil) } catch { return PolicySource.report(error) }
+        let tests = RuleDirectory.tests(in: URL(fileURLWithPath: directory), policy: policy)
+        for problem in tests.problems { Output.error(problem.rendered(directory: directory)) }
+        var out = Output()
+        var failed = 0
+        let encoder: VerdictEncoder
+        do { encoder = VerdictEncoder(calendar: try PolicyCalendar(timeZone: policy.timeZone)) } catch {
+            Output.error("rulebook: unknown time zone '\(policy.timeZone)'")
+            return .badPolicy
+        }
+        for test in tests.cases {
+            let result: PolicyTestCase.Result
+            do { result = try test.run(with: policy) } catch {
+                Output.error("rulebook: \(error)")
+                return .badPolicy
+            }
+            if result.passed {
+                out.line("PASS " + test.name)
+                continue
+            }
+            failed += 1
+            out.line("FAIL " + test.name + (test.description.isEmpty ? "" : ": " + test.description))
+            for problem in result.rejectedEvents { out.line("  " + problem.rendered(directory: directory)) }
+            for expected in result.missing { out.line("  - missing:    " + expected.text) }
+            for verdict in result.unexpected { out.line("  + unexpected: " + encoder.line(for: verdict)) }
+        }
+        let passed = tests.cases.count - failed
+        out.line("\(passed) passed, \(failed) failed" + (tests.problems.isEmpty ? "" : ", \(tests.problems.count) test files unreadable"))
+        out.flush()
+        return failed == 0 && tests.problems.isEmpty ? .success : .testsFailed
+    }
+}

@@ -1,0 +1,262 @@
+/// Reads a directory's rule files in two passes, collecting every problem: first the
+/// manifest and the shared schedules, then each rule on its own, then what holds
+/// across rules (ids, references, cycles).
+struct RuleDirectoryReader {
+    let files: [String: [UInt8]]
+    private var diagnostics: [RuleFileDiagnostic] = []
+    private var fileOrder: [String] = [RuleDirectory.policyFileName]
+
+    init(files: [String: [UInt8]]) {
+        self.files = files
+    }
+
+    /// A rule and where it was written.
+    private struct Located {
+        var rule: Rule
+        var file: String
+        var root: JSONNode
+        var index: Int
+
+        func position(_ path: [RuleFilePath.Component]) -> SourcePosition {
+            RuleFilePath.position(of: [.key("rules"), .index(index)] + path, in: root)
+        }
+    }
+
+    mutating func read() throws(RuleFileErrors) -> Policy {
+        let manifestFile = RuleDirectory.policyFileName
+        guard let root = parse(manifestFile) else { throw finished() }
+        let context = RuleFileContext(schema: nil)
+        var decoder = RuleFileDecoder()
+        decoder.userInfo = context.userInfo
+        checkKeys(root, ["format", "name", "timeZone", "files", "events"], file: manifestFile)
+        let manifest: PolicyManifest
+        do {
+            manifest = try decoder.decode(PolicyManifest.self, from: root)
+        } catch {
+            diagnostics.append(RuleFileDiagnostic(error, file: manifestFile, root: root))
+            throw finished()
+        }
+        report(context, file: manifestFile, root: root)
+        checkFormat(manifest.format, file: manifestFile, root: root)
+        do { _ = try PolicyCalendar(timeZone: manifest.timeZone) } catch {
+            diagnostics.append(RuleFileDiagnostic(
+                file: manifestFile, position: RuleFilePath.position(of: [.key("timeZone")], in: root),
+                message: "unknown time zone '\(manifest.timeZone)' (expected an IANA name like Asia/Shanghai or Europe/Berlin)"))
+        }
+
+        var ruleFiles: [(name: String, root: JSONNode)] = []
+        for (index, name) in manifest.files.enumerated() {
+            guard files[name] != nil else {
+                diagnostics.append(RuleFileDiagnostic(
+                    file: manifestFile, position: RuleFilePath.position(of: [.key("files"), .index(index)], in: root),
+                    message: "the rule file '\(name)' listed here cannot be read (expected a file of that name next to \(manifestFile))"))
+                continue
+            }
+            fileOrder.append(name)
+            guard let fileRoot = parse(name) else { continue }
+            checkKeys(fileRoot, ["format", "schedules", "rules"], file: name)
+            if let format = fileRoot["format"] {
+                if case .number(let text) = format.value, let version = Int(text) {
+                    checkFormat(version, file: name, root: fileRoot)
+                } else {
+                    diagnostics.append(RuleFileDiagnostic(file: name, position: format.position,
+                                                          message: "expected the format version 1, found \(format.summary)"))
+                }
+            } else {
+                diagnostics.append(RuleFileDiagnostic(file: name, position: fileRoot.position, message: "missing the key 'format' (expected \"format\": 1)"))
+            }
+            ruleFiles.append((name, fileRoot))
+        }
+
+        let schedules = readSchedules(ruleFiles, schema: manifest.events)
+        var located: [Located] = []
+        for (name, fileRoot) in ruleFiles {
+            guard let rules = fileRoot["rules"] else {
+                diagnostics.append(RuleFileDiagnostic(file: name, position: fileRoot.position, message: "missing the key 'rules' (expected an array of rules)"))
+                continue
+            }
+            guard case .array(let elements) = rules.value else {
+                diagnostics.append(RuleFileDiagnostic(file: name, position: rules.position, message: "expected an array of rules, found \(rules.summary)"))
+                continue
+            }
+            for (index, element) in elements.enumerated() {
+                let context = RuleFileContext(schema: manifest.events)
+                context.schedules = schedules
+                var decoder = RuleFileDecoder()
+                decoder.userInfo = context.userInfo
+                do {
+                    let rule = try decoder.decode(Rule.self, from: element, codingPath: [RuleFileKey("rules"), IndexCodingKey(index)])
+                    located.append(Located(rule: rule, file: name, root: fileRoot, index: index))
+                } catch {
+                    diagnostics.append(RuleFileDiagnostic(error, file: name, root: fileRoot))
+                }
+                report(context, file: name, root: fileRoot)
+            }
+        }
+        checkAcrossRules(located, complete: diagnostics.isEmpty)
+        guard diagnostics.isEmpty else { throw finished() }
+        return Policy(name: manifest.name, schema: manifest.events, rules: located.map(\.rule), timeZone: manifest.timeZone)
+    }
+
+    // MARK: Files
+
+    private mutating func parse(_ name: String) -> JSONNode? {
+        do {
+            let root = try JSONNodeParser.parse(files[name] ?? [])
+            guard case .object = root.value else {
+                diagnostics.append(RuleFileDiagnostic(file: name, position: root.position, message: "expected an object, found \(root.summary)"))
+                return nil
+            }
+            return root
+        } catch {
+            diagnostics.append(RuleFileDiagnostic(file: name, position: error.position, message: error.message))
+            return nil
+        }
+    }
+
+    private mutating func checkKeys(_ root: JSONNode, _ known: Set<String>, file: String) {
+        guard case .object(let members) = root.value else { return }
+        for member in members where !known.contains(member.key) {
+            diagnostics.append(RuleFileDiagnostic(
+                file: file, position: member.keyPosition,
+                message: "unknown key '\(member.key)'" + RuleFileContext.suggestion(for: member.key, among: known)
+                    + " (expected " + known.sorted().map { "'\($0)'" }.joined(separator: ", ") + ")"))
+        }
+    }
+
+    private mutating func checkFormat(_ version: Int, file: String, root: JSONNode) {
+        guard version != RuleDirectory.formatVersion else { return }
+        diagnostics.append(RuleFileDiagnostic(
+            file: file, position: RuleFilePath.position(of: [.key("format")], in: root),
+            message: "expected the format version \(RuleDirectory.formatVersion), found \(version)"))
+    }
+
+    private mutating func report(_ context: RuleFileContext, file: String, root: JSONNode) {
+        for problem in context.problems {
+            diagnostics.append(RuleFileDiagnostic(
+                file: file, position: RuleFilePath.position(of: problem.path, in: root, onKey: problem.onKey), message: problem.message))
+        }
+    }
+
+    /// The named schedules of every file, which any rule of any file may refer to.
+    private mutating func readSchedules(_ ruleFiles: [(name: String, root: JSONNode)], schema: EventSchema) -> [String: Schedule] {
+        var schedules: [String: Schedule] = [:]
+        var definedIn: [String: String] = [:]
+        for (name, root) in ruleFiles {
+            guard let node = root["schedules"] else { continue }
+            guard case .object(let members) = node.value else {
+                diagnostics.append(RuleFileDiagnostic(file: name, position: node.position,
+                                                      message: "expected an object of named schedules, found \(node.summary)"))
+                continue
+            }
+            for member in members {
+                if let other = definedIn[member.key] {
+                    diagnostics.append(RuleFileDiagnostic(file: name, position: member.keyPosition,
+                                                          message: "the schedule '\(member.key)' is already defined in \(other)"))
+                    continue
+                }
+                let context = RuleFileContext(schema: schema)
+                var decoder = RuleFileDecoder()
+                decoder.userInfo = context.userInfo
+                do {
+                    schedules[member.key] = try decoder.decode(
+                        Schedule.self, from: member.value, codingPath: [RuleFileKey("schedules"), RuleFileKey(stringValue: member.key)])
+                    definedIn[member.key] = name
+                } catch {
+                    diagnostics.append(RuleFileDiagnostic(error, file: name, root: root))
+                }
+                report(context, file: name, root: root)
+            }
+        }
+        return schedules
+    }
+
+    // MARK: Across rules
+
+    /// - Parameter complete: whether every rule was read; if not, a reference to a
+    ///   rule that does not exist may be one that could not be read, and is not blamed.
+    private mutating func checkAcrossRules(_ located: [Located], complete: Bool) {
+        var byID: [String: [Located]] = [:]
+        for entry in located {
+            for earlier in byID[entry.rule.id] ?? [] where Self.overlap(earlier.rule, entry.rule) {
+                diagnostics.append(RuleFileDiagnostic(
+                    file: entry.file, position: entry.position([.key("id")]),
+                    message: "the rule id '\(entry.rule.id)' is already used at \(earlier.file):\(earlier.position([.key("id")])) "
+                        + "(two versions of one rule need 'effective' periods that do not overlap)"))
+            }
+            byID[entry.rule.id, default: []].append(entry)
+        }
+        for entry in located {
+            for (index, input) in entry.rule.inputRules.enumerated() where complete && byID[input] == nil {
+                let path: [RuleFilePath.Component] = switch entry.rule.kind {
+                case .ladder: [.key("ladder"), .key("counts"), .index(index)]
+                default: [.key("count"), .key("counts"), .key("verdicts"), .index(index)]
+                }
+                diagnostics.append(RuleFileDiagnostic(
+                    file: entry.file, position: entry.position(path),
+                    message: "unknown rule '\(input)'" + RuleFileContext.suggestion(for: input, among: Set(byID.keys))
+                        + " (expected the id of a rule of this policy whose verdicts are read)"))
+            }
+            if case .union(let parts) = entry.rule.kind {
+                for (index, part) in parts.enumerated() where !part.readsEvents {
+                    diagnostics.append(RuleFileDiagnostic(
+                        file: entry.file, position: entry.position([.key("union"), .index(index)]),
+                        message: "expected a part that reads events (schedule, total or steps), found a rule over verdicts"))
+                }
+            }
+        }
+        for cycle in Self.cycles(located.map(\.rule)) {
+            guard let first = located.first(where: { $0.rule.id == cycle.first }) else { continue }
+            diagnostics.append(RuleFileDiagnostic(
+                file: first.file, position: first.position([.key("id")]),
+                message: "rules read each other's verdicts in a cycle: " + cycle.joined(separator: " -> ")))
+        }
+    }
+
+    private static func overlap(_ first: Rule, _ second: Rule) -> Bool {
+        guard let a = first.effective, let b = second.effective else { return true }
+        return a.overlaps(b)
+    }
+
+    /// Each cycle among rules over verdicts once, starting at its first rule in file order.
+    private static func cycles(_ rules: [Rule]) -> [[String]] {
+        var inputs: [String: Set<String>] = [:]
+        var order: [String] = []
+        for rule in rules {
+            if inputs[rule.id] == nil { order.append(rule.id) }
+            inputs[rule.id, default: []].formUnion(rule.inputRules)
+        }
+        var state: [String: Bool] = [:]  // false: on the path, true: done
+        var found: [[String]] = []
+        func visit(_ id: String, path: [String]) {
+            if state[id] == true { return }
+            if state[id] == false {
+                if let start = path.firstIndex(of: id) { found.append(Array(path[start...]) + [id]) }
+                return
+            }
+            state[id] = false
+            for next in (inputs[id] ?? []).sorted() where inputs[next] != nil { visit(next, path: path + [id]) }
+            state[id] = true
+        }
+        for id in order { visit(id, path: []) }
+        return found
+    }
+
+    private func finished() -> RuleFileErrors {
+        let rank = Dictionary(fileOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return RuleFileErrors(diagnostics.sorted {
+            (rank[$0.file] ?? Int.max, $0.position) < (rank[$1.file] ?? Int.max, $1.position)
+        })
+    }
+}
+
+extension Rule.Kind {
+    /// Whether the kind reads events rather than other rules' verdicts.
+    var readsEvents: Bool {
+        switch self {
+        case .count, .ladder: false
+        case .schedule, .total, .steps, .scores, .periodic, .exchange: true
+        case .union(let parts): parts.allSatisfy(\.readsEvents)
+        }
+    }
+}
