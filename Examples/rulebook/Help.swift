@@ -4,14 +4,25 @@ enum Help {
     USAGE: rulebook check <log> [--format jsonl|table] [--lang en|zh] [--time-zone <zone>] [--as-of <time>]
                           [--employee <id>[,<id>...]] [--since <day|time>] [--until <day|time>]
            rulebook report weekly <log> [the same options]
-           rulebook diff <log> --set <name>=<value> [--set ...] [the same options]
+           rulebook diff <log> (--set <name>=<value> ... | --rules <dir> [--rules <dir>]) [the same options]
+           rulebook validate [<dir>]
+           rulebook test [<dir>]
+           rulebook export-rules [<dir>]
 
-    check evaluates a JSON Lines event log against the contact-center standard policy
-    and prints one verdict per line on standard output; a summary goes to standard error.
+    check evaluates a JSON Lines event log against a policy and prints one verdict per
+    line on standard output; a summary goes to standard error. The policy is the rule
+    files given with --rules, else those in ./Rules when it has a policy.json, else the
+    contact-center standard pack built into the program (--builtin, or any --set).
     report weekly prints the weekly attendance exception report (考勤異常表): per ISO
     week and employee, lateness, early leave, absence and confirmed missed punches.
-    diff shows what a change of parameters would change: the verdicts that appear and
-    disappear compared with the standard pack, with counts per rule.
+    diff shows what a change would change: the verdicts that appear and disappear, with
+    counts per rule, between the standard pack and the pack with --set changes, the
+    standard pack and one --rules directory, or two --rules directories.
+    validate checks a directory of rule files (default Rules) and its tests, and reports
+    every problem with its file, line and column.
+    test runs the policy tests in <dir>/tests and shows the verdicts missing (-) and
+    unexpected (+) for each test that fails.
+    export-rules writes the built-in standard pack as rule files (default Rules).
 
     ARGUMENTS:
       <log>                 The event log, or - for standard input.
@@ -27,15 +38,18 @@ enum Help {
       --until <day|time>    Only verdicts up to this day, inclusive, or before this time.
       --set <name>=<value>  Change a parameter of the standard pack, e.g. absenceThreshold=20m,
                             swapsPerMonth=4, firstResponse[chat]=1m, strict=true.
+      --rules <dir>         Evaluate with the rule files in <dir>.
+      --builtin             Use the built-in standard pack even where ./Rules exists.
       -h, --help            Show this help.
 
     EXIT CODES:
-      0   every line was read and evaluated
+      0   every line was read and evaluated (test: every test passed)
+      1   test: some policy tests failed
       64  the command line is wrong
       65  some input lines were rejected (each is reported on standard error with its
           line number; the other lines were still evaluated)
       66  the log cannot be opened or read
-      78  the policy cannot be used (e.g. an unknown time zone)
+      78  the policy cannot be used: an unknown time zone, or errors in the rule files
     """
 }
 
@@ -45,11 +59,20 @@ extension Help {
     用法: rulebook check <日誌> [--format jsonl|table] [--lang en|zh] [--time-zone <時區>] [--as-of <時間>]
                            [--employee <工號>[,<工號>...]] [--since <日期|時間>] [--until <日期|時間>]
           rulebook report weekly <日誌> [同上選項]
-          rulebook diff <日誌> --set <參數>=<值> [--set ...] [同上選項]
+          rulebook diff <日誌> (--set <參數>=<值> ... | --rules <目錄> [--rules <目錄>]) [同上選項]
+          rulebook validate [<目錄>]
+          rulebook test [<目錄>]
+          rulebook export-rules [<目錄>]
 
-    check 依客服中心標準制度評估 JSON Lines 事件日誌, 每行輸出一項判定至標準輸出; 摘要輸出至標準錯誤。
+    check 依制度評估 JSON Lines 事件日誌, 每行輸出一項判定至標準輸出; 摘要輸出至標準錯誤。
+    制度取自 --rules 指定的規則檔目錄; 未指定時, 若 ./Rules 有 policy.json 則用之; 否則
+    (或使用 --builtin、--set 時) 用程式內建的客服中心標準制度。
     report weekly 輸出考勤異常表: 按 ISO 週與員工統計遲到、早退、曠工及經確認的漏打卡。
-    diff 顯示調整參數後判定的變化: 與標準制度相比新增與消失的判定, 並按規則計數。
+    diff 顯示制度調整後判定的變化: 新增與消失的判定, 並按規則計數; 比較標準制度與 --set
+    調整後的制度、標準制度與一個 --rules 目錄, 或兩個 --rules 目錄。
+    validate 檢查規則檔目錄 (預設 Rules) 及其測試, 每個問題均標明檔案、行與列。
+    test 執行 <目錄>/tests 中的制度測試, 對未通過者列出缺少 (-) 與多出 (+) 的判定。
+    export-rules 將內建標準制度寫成規則檔 (預設 Rules)。
 
     參數:
       <日誌>                JSON Lines 事件日誌, 或以 - 表示標準輸入。
@@ -63,14 +86,17 @@ extension Help {
       --since <日期|時間>   只顯示此日 (2026-03-02) 或此時間起的判定。
       --until <日期|時間>   只顯示至此日 (含) 或此時間前的判定。
       --set <參數>=<值>     調整標準制度的參數, 例如 absenceThreshold=20m、swapsPerMonth=4。
+      --rules <目錄>        以 <目錄> 中的規則檔評估。
+      --builtin             即使 ./Rules 存在, 仍用內建標準制度。
       -h, --help            顯示本說明。
 
     結束代碼:
-      0   所有行均已讀取並評估
+      0   所有行均已讀取並評估 (test: 所有測試通過)
+      1   test: 部分制度測試未通過
       64  命令列有誤
       65  部分輸入行被拒 (每行連同行號輸出至標準錯誤; 其餘行仍已評估)
       66  無法開啟或讀取日誌
-      78  制度無法使用 (例如時區未知)
+      78  制度無法使用: 時區未知, 或規則檔有誤
     """
 
     /// The help in the language asked for on the command line.

@@ -16,6 +16,10 @@ enum RulebookCommand {
         }
         var rest = Array(arguments.dropFirst())
         let mode: Mode
+        if ["export-rules", "validate", "test"].contains(command), rest.contains(where: { $0 == "-h" || $0 == "--help" }) {
+            print(Help.text(for: rest))
+            return .success
+        }
         switch command {
         case "export-rules":
             return RuleFileCommands.export(Array(arguments.dropFirst()))

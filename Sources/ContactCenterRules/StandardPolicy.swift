@@ -19,8 +19,15 @@ public enum StandardPolicy {
             + SwapRules.rules(swaps, attendance: attendance) + SLARules.rules(sla) + TrainingRules.rules(training)
             + ReviewRules.rules(reviews)
         let escalation = DisciplineRules.rules(discipline, available: Set(rules.map(\.id)))
+        let descriptions = RuleDescriptions(attendance: attendance, swaps: swaps, sla: sla, training: training,
+                                            reviews: reviews, discipline: discipline)
+        let described = (rules + escalation).map { rule in
+            var rule = rule
+            rule.description = descriptions[rule.id]
+            return rule
+        }
         return Policy(name: "contact-center standard pack", schema: ContactCenterEvents.schema,
-                      rules: rules + escalation, timeZone: timeZone,
+                      rules: described, timeZone: timeZone,
                       parameters: [.init("timeZone", timeZone)] + attendance.named + swaps.named + sla.named + training.named + reviews.named + discipline.named)
     }
 }

@@ -67,6 +67,24 @@ extension RuleFileTests {
         return files
     }
 
+    /// `file:LINE:COLUMN` of the `occurrence`-th `needle` in `file`, moved `offset`
+    /// characters right: where a diagnostic about that text must point.
+    static func place(_ needle: String, in file: String, of files: [String: [UInt8]], occurrence: Int = 1, offset: Int = 0) -> String {
+        let text = String(decoding: files[file] ?? [], as: UTF8.self)
+        var searchFrom = text.startIndex
+        var found: Range<String.Index>?
+        for _ in 0..<occurrence {
+            found = text.range(of: needle, range: searchFrom..<text.endIndex)
+            searchFrom = found?.upperBound ?? text.endIndex
+        }
+        guard let found else { return file + ":?" }
+        let before = text[..<found.lowerBound]
+        let line = before.filter { $0 == "\n" }.count + 1
+        let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex,
+                                     to: before.endIndex) + 1 + offset
+        return "\(file):\(line):\(column)"
+    }
+
     /// The rules `Rules/README.md` shows, each with the file it goes in.
     static func readmeRules() throws -> [(file: String, rule: String)] {
         let readme = try String(contentsOf: rulesFolder.appendingPathComponent("README.md"), encoding: .utf8)
@@ -152,8 +170,10 @@ extension RuleFileTests {
         files = Self.adding(#"{"id": "swap.limit", "title": "Again", "clause": {"source": "x", "text": "y"}, "count": {"counts": {"verdicts": ["swap.holiday"]}, "per": "month", "limit": 1, "outcome": "o", "reason": "r", "message": {"en": "", "zh": ""}}}"#,
                             to: "swaps.json", in: files)
         let error = try #require(throws: RuleFileErrors.self) { try RuleDirectory.decode(files: files) }
+        let first = Self.place(#""swap.limit""#, in: "swaps.json", of: files)
+        let second = Self.place(#""swap.limit""#, in: "swaps.json", of: files, occurrence: 2)
         #expect(error.diagnostics.map(\.description) == [
-            "swaps.json:93:12: error: the rule id 'swap.limit' is already used at swaps.json:34:13 "
+            "\(second): error: the rule id 'swap.limit' is already used at \(first) "
                 + "(two versions of one rule need 'effective' periods that do not overlap)",
         ])
     }
@@ -168,14 +188,19 @@ extension RuleFileTests {
         files = Self.adding(#"{"id": "b.cycle", "title": "B", "clause": {"source": "x", "text": "y"}, "cuont": {}}"#, to: "reviews.json", in: files)
         let error = try #require(throws: RuleFileErrors.self) { try RuleDirectory.decode(files: files) }
         let messages = error.diagnostics.map(\.description)
+        let duration = #"error: expected a duration like 30m, 2h, 7d or PT30M, found the string "30 minutes""#
         for expected in [
-            "policy.json:4:15: error: unknown time zone 'Asia/Shanghia' (expected an IANA name like Asia/Shanghai or Europe/Berlin)",
-            #"attendance.json:98:27: error: expected a duration like 30m, 2h, 7d or PT30M, found the string "30 minutes""#,
-            #"attendance.json:126:27: error: expected a duration like 30m, 2h, 7d or PT30M, found the string "30 minutes""#,
-            "sla.json:23:25: error: unknown field 'employe' of event type 'inquiry.responded' (did you mean 'employee'?)",
-            "swaps.json:39:42: error: expected one of 'day', 'iso-week', 'month', 'quarter', 'half-year', 'year', found the number 1",
-            "discipline.json:20:9: error: unknown key 'withn' (did you mean 'within'?) (expected 'counts', 'tiers', 'within')",
-            "reviews.json:117:77: error: unknown key 'cuont' (did you mean 'count'?)",
+            Self.place(#""Asia/Shanghia""#, in: "policy.json", of: files)
+                + ": error: unknown time zone 'Asia/Shanghia' (expected an IANA name like Asia/Shanghai or Europe/Berlin)",
+            Self.place(#""30 minutes""#, in: "attendance.json", of: files) + ": " + duration,
+            Self.place(#""30 minutes""#, in: "attendance.json", of: files, occurrence: 2) + ": " + duration,
+            Self.place(#""employe""#, in: "sla.json", of: files)
+                + ": error: unknown field 'employe' of event type 'inquiry.responded' (did you mean 'employee'?)",
+            Self.place(#""per": 1"#, in: "swaps.json", of: files, offset: 7)
+                + ": error: expected one of 'day', 'iso-week', 'month', 'quarter', 'half-year', 'year', found the number 1",
+            Self.place(#""withn""#, in: "discipline.json", of: files)
+                + ": error: unknown key 'withn' (did you mean 'within'?) (expected 'counts', 'tiers', 'within')",
+            Self.place(#""cuont""#, in: "reviews.json", of: files) + ": error: unknown key 'cuont' (did you mean 'count'?)",
         ] {
             #expect(messages.contains { $0.hasPrefix(expected) }, "\(expected)\n\nall:\n\(messages.joined(separator: "\n"))")
         }
@@ -186,7 +211,8 @@ extension RuleFileTests {
                                 to: "discipline.json", in: try Self.standardFiles())
         let error = try #require(throws: RuleFileErrors.self) { try RuleDirectory.decode(files: files) }
         #expect(error.diagnostics.map(\.description) == [
-            "discipline.json:53:117: error: unknown rule 'attendance.absense' (did you mean 'attendance.absence'?) "
+            Self.place(#""attendance.absense""#, in: "discipline.json", of: files)
+                + ": error: unknown rule 'attendance.absense' (did you mean 'attendance.absence'?) "
                 + "(expected the id of a rule of this policy whose verdicts are read)",
         ])
     }
@@ -199,7 +225,7 @@ extension RuleFileTests {
         }
         let error = try #require(throws: RuleFileErrors.self) { try RuleDirectory.decode(files: files) }
         #expect(error.diagnostics.map(\.description) == [
-            "discipline.json:53:12: error: rules read each other's verdicts in a cycle: a.loop -> b.loop -> a.loop",
+            Self.place(#""a.loop""#, in: "discipline.json", of: files) + ": error: rules read each other's verdicts in a cycle: a.loop -> b.loop -> a.loop",
         ])
     }
 
@@ -207,7 +233,9 @@ extension RuleFileTests {
         let files = Self.replacing(#""limit": 3,"#, with: #""limit": 3"#, in: "swaps.json", of: try Self.standardFiles())
         let error = try #require(throws: RuleFileErrors.self) { try RuleDirectory.decode(files: files) }
         // Only the syntax error: rules that read the unreadable file's verdicts are not blamed for it.
-        #expect(error.diagnostics.map(\.description) == [#"swaps.json:39:34: error: expected ',' or '}' after the value of 'limit', found '"'"#])
+        #expect(error.diagnostics.map(\.description) == [
+            Self.place(#""limit": 3"#, in: "swaps.json", of: files, offset: 11) + #": error: expected ',' or '}' after the value of 'limit', found '"'"#,
+        ])
     }
 
     @Test("Each policy test of Rules/tests passes with the standard pack")

@@ -16,6 +16,9 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
     public var id: String
     /// A short title.
     public var title: String
+    /// What the rule means, in a sentence or two a supervisor can check against the
+    /// handbook; empty when the title says it all.
+    public var description: String
     /// The handbook clause it applies.
     public var clause: Clause
     /// When the rule is in force; `nil` for always. Two versions of one rule id may
@@ -48,9 +51,12 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
     }
 
     /// Creates a rule.
-    public init(id: String, title: String, clause: Clause, effective: EffectivePeriod? = nil, _ kind: Kind) {
+    public init(
+        id: String, title: String, description: String = "", clause: Clause, effective: EffectivePeriod? = nil, _ kind: Kind
+    ) {
         self.id = id
         self.title = title
+        self.description = description
         self.clause = clause
         self.effective = effective
         self.kind = kind
@@ -70,9 +76,10 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
 extension Rule {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: RuleFileKey.self)
-        container.expectOnly(Set(["id", "title", "clause", "effective"] + Kind.names), decoder)
+        container.expectOnly(Set(["id", "title", "description", "clause", "effective"] + Kind.names), decoder)
         id = try container.decode(String.self, forKey: "id")
         title = try container.decode(String.self, forKey: "title")
+        description = try container.decodeIfPresent(String.self, forKey: "description") ?? ""
         clause = try container.decode(Clause.self, forKey: "clause")
         effective = try container.decodeIfPresent(EffectivePeriod.self, forKey: "effective")
         kind = try Kind(from: decoder)
@@ -82,6 +89,7 @@ extension Rule {
         var container = encoder.container(keyedBy: RuleFileKey.self)
         try container.encode(id, forKey: "id")
         try container.encode(title, forKey: "title")
+        try container.encode(description, forKey: "description", unless: "")
         try container.encode(clause, forKey: "clause")
         try container.encodeIfPresent(effective, forKey: "effective")
         try kind.encode(to: encoder)
