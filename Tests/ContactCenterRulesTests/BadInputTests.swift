@@ -35,6 +35,15 @@ struct BadInputTests {
         #expect(Self.diagnostics(run.stderr) == expected.diagnostics)
     }
 
+    @Test func anUnknownTimeZoneInARuleFileIsReportedWhereItIsWritten() throws {
+        let run = try CommandLineTests.rulebook(["check", "--rules", "rules-unknown-time-zone", "empty.jsonl"], in: Self.folder)
+        #expect(run.status == 78)
+        #expect(Self.diagnostics(run.stderr) == [
+            "rules-unknown-time-zone/policy.json:4:15: error: unknown time zone 'Asia/Beijing' "
+                + "(expected an IANA name like Asia/Shanghai or Europe/Berlin)",
+        ])
+    }
+
     @Test func theGoodLinesAroundABadOneAreStillEvaluated() throws {
         // Line 2's punch is rejected, so E1's shift has no in-punch: an absence.
         let run = try CommandLineTests.rulebook(["check", "time-without-offset.jsonl"], in: Self.folder)

@@ -265,3 +265,27 @@ extension RuleFileTests {
         #expect(result.unexpected.map(\.reason) == ["late-over-threshold"])
     }
 }
+
+extension RuleFileTests {
+    @Test func aPackWithOtherParametersSurvivesARoundTripThroughFiles() throws {
+        var attendance = AttendanceParameters()
+        attendance.absenceThreshold = .seconds(1200)
+        attendance.grace = .milliseconds(1500)
+        var sla = SLAParameters()
+        sla.firstResponseByChannel = ["chat": .seconds(60), "email": .seconds(86_400)]
+        var training = TrainingParameters()
+        training.statutoryRepayment = true
+        var reviews = ReviewParameters()
+        reviews.monthlyAwardAmount = Decimal(string: "500.50")
+        var policy = StandardPolicy.make(attendance: attendance, sla: sla, training: training, reviews: reviews,
+                                         timeZone: "Europe/Berlin")
+        policy.parameters = []
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rulebook-" + UUID().uuidString)
+        try RuleDirectory.write(policy, to: folder, family: StandardPolicy.family)
+        let loaded = try RuleDirectory.load(from: folder)
+        #expect(loaded == policy)
+        let sla2 = try String(contentsOf: folder.appendingPathComponent("sla.json"), encoding: .utf8)
+        #expect(sla2.contains(#""union": ["#))
+        #expect(sla2.contains(#""equals": ["chat"]"#))
+    }
+}

@@ -22,16 +22,23 @@ public enum RuleDirectory {
     /// The policy as rule files: `policy.json` first, then one file per family in
     /// the order the families' first rules appear.
     ///
-    /// - Parameter family: the family of a rule, which names its file; by default
-    ///   the part of its id before the first dot (`attendance.absence` →
-    ///   `attendance.json`). The rules of one family must be consecutive in the policy.
+    /// - Parameters:
+    ///   - policy: the policy to write.
+    ///   - family: the family of a rule, which names its file; by default the part of
+    ///     its id before the first dot (`attendance.absence` → `attendance.json`).
+    ///     The rules of a family keep their order; when families interleave in the
+    ///     policy, reading the files back gives each family's rules together.
     public static func files(
         for policy: Policy, family: (Rule) -> String = { String($0.id.prefix { $0 != "." }) }
     ) throws -> [(name: String, contents: String)] {
         var families: [(name: String, rules: [Rule])] = []
         for rule in policy.rules {
             let name = family(rule)
-            if families.last?.name == name { families[families.count - 1].rules.append(rule) } else { families.append((name, [rule])) }
+            if let index = families.firstIndex(where: { $0.name == name }) {
+                families[index].rules.append(rule)
+            } else {
+                families.append((name, [rule]))
+            }
         }
         let context = RuleFileContext(schema: nil)
         context.scheduleNames = sharedScheduleNames(policy.rules)

@@ -106,12 +106,12 @@ enum RuleFilePath {
     static func position(of path: [Component], in root: JSONNode, onKey: Bool = false) -> SourcePosition {
         var node = root
         var position = root.position
-        for component in path {
+        for (index, component) in path.enumerated() {
             switch (component, node.value) {
             case (.key(let key), .object(let members)):
                 guard let member = members.first(where: { $0.key == key }) else { return position }
                 node = member.value
-                position = onKey && component == path.last ? member.keyPosition : node.position
+                position = onKey && index == path.count - 1 ? member.keyPosition : node.position
             case (.index(let index), .array(let elements)) where elements.indices.contains(index):
                 node = elements[index]
                 position = node.position
