@@ -5,8 +5,8 @@ enum Help {
                           [--employee <id>[,<id>...]] [--since <day|time>] [--until <day|time>]
            rulebook report weekly <log> [the same options]
            rulebook diff <log> (--set <name>=<value> ... | --rules <dir> [--rules <dir>]) [the same options]
-           rulebook validate [<dir>]
-           rulebook test [<dir>]
+           rulebook validate [<dir>] [--lang en|zh]
+           rulebook test [<dir>] [--lang en|zh]
            rulebook export-rules [<dir>]
 
     check evaluates a JSON Lines event log against a policy and prints one verdict per
@@ -29,7 +29,7 @@ enum Help {
 
     OPTIONS:
       --format jsonl|table  Verdicts as JSON Lines (default), or a table with the summary.
-      --lang en|zh          The language of verdict messages (default en).
+      --lang en|zh          The language of messages, reports and errors (default en).
       --time-zone <zone>    The policy's IANA time zone (default Asia/Shanghai).
       --as-of <time>        Judge only what is certain at this RFC 3339 time; later
                             deadlines stay pending. By default the log is complete.
@@ -60,8 +60,8 @@ extension Help {
                            [--employee <工號>[,<工號>...]] [--since <日期|時間>] [--until <日期|時間>]
           rulebook report weekly <日誌> [同上選項]
           rulebook diff <日誌> (--set <參數>=<值> ... | --rules <目錄> [--rules <目錄>]) [同上選項]
-          rulebook validate [<目錄>]
-          rulebook test [<目錄>]
+          rulebook validate [<目錄>] [--lang en|zh]
+          rulebook test [<目錄>] [--lang en|zh]
           rulebook export-rules [<目錄>]
 
     check 依制度評估 JSON Lines 事件日誌, 每行輸出一項判定至標準輸出; 摘要輸出至標準錯誤。
@@ -79,7 +79,7 @@ extension Help {
 
     選項:
       --format jsonl|table  判定以 JSON Lines (預設) 或表格輸出, 表格附摘要。
-      --lang en|zh          判定說明的語言 (預設 en)。
+      --lang en|zh          判定說明、報表與錯誤訊息的語言 (預設 en)。
       --time-zone <時區>    制度所用的 IANA 時區 (預設 Asia/Shanghai)。
       --as-of <時間>        只判定於此 RFC 3339 時間已確定者; 之後的期限保持待定。預設日誌完整。
       --employee <工號>     只顯示這些員工的判定 (可重複, 或以逗號分隔)。

@@ -54,14 +54,17 @@ struct PolicySource {
     }
 
     /// Prints the failure and gives the exit code it means.
-    static func report(_ failure: Failure) -> ExitCode {
+    static func report(_ failure: Failure, language: Language = .en) -> ExitCode {
         switch failure {
         case .usage(let error):
             Output.error("rulebook: \(error)")
             return .usage
         case .ruleFiles(let directory, let errors):
-            for diagnostic in errors.diagnostics { Output.error(diagnostic.rendered(directory: directory)) }
-            Output.error("rulebook: \(directory): \(count(errors.diagnostics.count, "error")) in the rule files")
+            for diagnostic in errors.diagnostics {
+                Output.error(ChinesePhrasebook.render(diagnostic.rendered(directory: directory), in: language))
+            }
+            Output.error(ChinesePhrasebook.render(
+                "rulebook: \(directory): \(count(errors.diagnostics.count, "error")) in the rule files", in: language))
             return .badPolicy
         }
     }

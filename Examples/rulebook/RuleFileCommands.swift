@@ -24,25 +24,40 @@ enum RuleFileCommands {
 }
 
 extension RuleFileCommands {
-    /// The one directory argument of `validate` and `test`, `Rules` by default.
-    private static func directory(_ arguments: [String], command: String) -> String? {
-        guard arguments.count <= 1, !(arguments.first ?? "").hasPrefix("-") else {
+    /// The one directory argument of `validate` and `test` (`Rules` by default), and
+    /// the language of their messages (`--lang zh`).
+    private static func directory(_ arguments: [String], command: String) -> (String, Language)? {
+        var rest = arguments
+        var language = Language.en
+        if let index = rest.firstIndex(where: { $0 == "--lang" || $0.hasPrefix("--lang=") }) {
+            let value = rest[index].hasPrefix("--lang=") ? String(rest[index].dropFirst(7)) : (index + 1 < rest.count ? rest[index + 1] : "")
+            guard let chosen = Language(rawValue: value) else {
+                Output.error("rulebook: --lang must be en or zh, not '\(value)'")
+                return nil
+            }
+            language = chosen
+            rest.removeSubrange(index..<min(rest.count, rest[index].hasPrefix("--lang=") ? index + 1 : index + 2))
+        }
+        guard rest.count <= 1, !(rest.first ?? "").hasPrefix("-") else {
             Output.error("rulebook: '\(command)' takes one directory of rule files; try 'rulebook --help'")
             return nil
         }
-        return arguments.first ?? PolicySource.defaultDirectory
+        return (rest.first ?? PolicySource.defaultDirectory, language)
     }
 
     /// `rulebook validate [DIR]`: every problem in the rule files, each with its file,
     /// line and column, and in the policy tests.
     static func validate(_ arguments: [String]) -> ExitCode {
-        guard let directory = directory(arguments, command: "validate") else { return .usage }
+        guard let (directory, language) = directory(arguments, command: "validate") else { return .usage }
         let policy: Policy
-        do { policy = try PolicySource.load(directory, timeZone: nil) } catch { return PolicySource.report(error) }
+        do { policy = try PolicySource.load(directory, timeZone: nil) } catch { return PolicySource.report(error, language: language) }
         let tests = RuleDirectory.tests(in: URL(fileURLWithPath: directory), policy: policy)
-        for problem in tests.problems { Output.error(problem.rendered(directory: directory)) }
+        for problem in tests.problems {
+            Output.error(ChinesePhrasebook.render(problem.rendered(directory: directory), in: language))
+        }
         guard tests.problems.isEmpty else {
-            Output.error("rulebook: \(directory): \(PolicySource.count(tests.problems.count, "error")) in the policy tests")
+            Output.error(ChinesePhrasebook.render(
+                "rulebook: \(directory): \(PolicySource.count(tests.problems.count, "error")) in the policy tests", in: language))
             return .badPolicy
         }
         print("\(directory): \(PolicySource.count(policy.rules.count, "rule")) and "
@@ -53,11 +68,13 @@ extension RuleFileCommands {
     /// `rulebook test [DIR]`: runs the policy tests under `DIR/tests` and shows, for
     /// each failing one, the verdicts missing and unexpected.
     static func test(_ arguments: [String]) -> ExitCode {
-        guard let directory = directory(arguments, command: "test") else { return .usage }
+        guard let (directory, language) = directory(arguments, command: "test") else { return .usage }
         let policy: Policy
-        do { policy = try PolicySource.load(directory, timeZone: nil) } catch { return PolicySource.report(error) }
+        do { policy = try PolicySource.load(directory, timeZone: nil) } catch { return PolicySource.report(error, language: language) }
         let tests = RuleDirectory.tests(in: URL(fileURLWithPath: directory), policy: policy)
-        for problem in tests.problems { Output.error(problem.rendered(directory: directory)) }
+        for problem in tests.problems {
+            Output.error(ChinesePhrasebook.render(problem.rendered(directory: directory), in: language))
+        }
         var out = Output()
         var failed = 0
         let encoder: VerdictEncoder

@@ -67,7 +67,7 @@ enum RulebookCommand {
                 (policy, rulesDirectory) = try PolicySource.policy(options)
             }
         } catch {
-            return PolicySource.report(error)
+            return PolicySource.report(error, language: options.language)
         }
         let file = options.log == "-" ? "<stdin>" : options.log
         // A diff reads the log twice; standard input can be read only once.
@@ -83,7 +83,7 @@ enum RulebookCommand {
         }
         defer { if logPath != options.log { try? FileManager.default.removeItem(atPath: logPath) } }
         var report: EvaluationReport
-        var printer = DiagnosticPrinter(file: file)
+        var printer = DiagnosticPrinter(file: file, language: options.language)
         do {
             let showsProgress = isatty(STDERR_FILENO) == 1
             report = try policy.evaluate(

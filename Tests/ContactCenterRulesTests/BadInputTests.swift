@@ -44,6 +44,19 @@ struct BadInputTests {
         ])
     }
 
+    @Test func errorsAreInChineseWithLangZh() throws {
+        let log = try CommandLineTests.rulebook(["check", "boolean-for-number.jsonl", "--lang", "zh"], in: Self.folder)
+        #expect(Self.diagnostics(log.stderr).isEmpty)
+        #expect(log.stderr.contains("boolean-for-number.jsonl:1: 錯誤: 欄位 'score': 應為 0 至 100 之間的數字, 實為 true"))
+        let time = try CommandLineTests.rulebook(["check", "time-without-offset.jsonl", "--lang", "zh"], in: Self.folder)
+        #expect(time.stderr.contains("time-without-offset.jsonl:2: 錯誤: 欄位 'time': 時間缺少時區偏移 (請加上 Z 或 ±hh:mm)"))
+        let rules = try CommandLineTests.rulebook(["validate", "rules-unknown-time-zone", "--lang", "zh"], in: Self.folder)
+        #expect(rules.status == 78)
+        #expect(rules.stderr.contains(
+            "rules-unknown-time-zone/policy.json:4:15: 錯誤: 未知的時區 'Asia/Beijing' (應為 IANA 名稱, 例如 Asia/Shanghai 或 Europe/Berlin)"))
+        #expect(rules.stderr.contains("規則檔中有 1 個錯誤"))
+    }
+
     @Test func theGoodLinesAroundABadOneAreStillEvaluated() throws {
         // Line 2's punch is rejected, so E1's shift has no in-punch: an absence.
         let run = try CommandLineTests.rulebook(["check", "time-without-offset.jsonl"], in: Self.folder)
