@@ -289,3 +289,21 @@ extension RuleFileTests {
         #expect(sla2.contains(#""equals": ["chat"]"#))
     }
 }
+
+extension RuleFileTests {
+    @Test func aConditionNamingAnExpectationTheScheduleLacksIsAnError() throws {
+        // Without the check, the misspelt name would silently never match, and nobody would be absent.
+        var files = Self.replacing(#""expectation": "in-punch","#, with: #""expectation": "in-pnuch","#, in: "attendance.json",
+                                   of: try Self.standardFiles())
+        files = Self.replacing(#""covers": ["in-punch"]"#, with: #""covers": ["inpunch"]"#, in: "attendance.json", of: files)
+        let error = try #require(throws: RuleFileErrors.self) { try RuleDirectory.decode(files: files) }
+        let messages = error.diagnostics.map(\.description)
+        #expect(messages.contains {
+            $0.hasSuffix("error: unknown expectation 'in-pnuch' (did you mean 'in-punch'?) (expected one of the schedule's expectations: 'in-punch', 'out-punch')")
+        }, "\(messages)")
+        #expect(messages.contains {
+            $0.hasPrefix(Self.place(#"["inpunch"]"#, in: "attendance.json", of: files))
+                && $0.contains("unknown expectation 'inpunch' (did you mean 'in-punch'?)")
+        }, "\(messages)")
+    }
+}

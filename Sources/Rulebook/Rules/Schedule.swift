@@ -297,6 +297,15 @@ extension Schedule {
         exchanges = try container.decodeIfPresent(Exchange.self, forKey: "exchanges")
         unwaivableWhen = try container.decodeIfPresent([FieldCondition].self, forKey: "unwaivableWhen") ?? []
         handoverGroup = try container.fieldIfPresent("handoverGroup", of: cases.events, decoder)
+        let names = Set(expectations.map(\.name))
+        for (index, excuse) in excuses.enumerated() {
+            for name in excuse.covers where !names.contains(name) {
+                decoder.ruleFileContext?.report(
+                    at: decoder.codingPath + [RuleFileKey("excuses"), IndexCodingKey(index), RuleFileKey("covers")],
+                    "unknown expectation '\(name)'" + RuleFileContext.suggestion(for: name, among: names)
+                        + " (expected one of the schedule's expectations: " + names.sorted().map { "'\($0)'" }.joined(separator: ", ") + ")")
+            }
+        }
         for (index, condition) in unwaivableWhen.enumerated() {
             decoder.ruleFileContext?.check(
                 field: condition.field, of: cases.events,

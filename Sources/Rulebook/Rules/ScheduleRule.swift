@@ -123,6 +123,20 @@ extension ScheduleRule {
         container.expectOnly(["schedule", "outcomes"], decoder)
         schedule = try Schedule.decode(from: container, decoder)
         outcomes = try container.decode([ScheduleOutcome].self, forKey: "outcomes")
+        guard let context = decoder.ruleFileContext else { return }
+        let expectations = Set(schedule.expectations.map(\.name)), excuses = Set(schedule.excuses.map(\.name))
+        for (index, outcome) in outcomes.enumerated() {
+            let path = decoder.codingPath + [RuleFileKey("outcomes"), IndexCodingKey(index)]
+            func check(_ name: String, among known: Set<String>, _ what: String, at key: RuleFileKey) {
+                guard !known.contains(name) else { return }
+                context.report(at: path + [key], "unknown \(what) '\(name)'" + RuleFileContext.suggestion(for: name, among: known)
+                    + " (expected one of the schedule's \(what)s: " + known.sorted().map { "'\($0)'" }.joined(separator: ", ") + ")")
+            }
+            for name in outcome.condition.expectationNames { check(name, among: expectations, "expectation", at: "when") }
+            for name in outcome.condition.excuseNames { check(name, among: excuses, "excuse", at: "when") }
+            if case .event(let name) = outcome.time { check(name, among: expectations, "expectation", at: "at") }
+            if let name = outcome.amount?.proratedBy { check(name, among: expectations, "expectation", at: "amount") }
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -245,6 +259,28 @@ extension ScheduleCondition {
             try nested.encode(relief, forKey: "relief")
         case .excuseTooLate(let name): try container.encode(name, forKey: "excuseTooLate")
         case .all(let conditions): try container.encode(conditions, forKey: "all")
+        }
+    }
+}
+
+extension ScheduleCondition {
+    /// The expectations the condition names.
+    var expectationNames: [String] {
+        switch self {
+        case .measure(let measure, _, _): [measure.expectation]
+        case .found(let name): [name]
+        case .leftBeforeRelief(let expectation, let relief): [expectation, relief]
+        case .all(let conditions): conditions.flatMap(\.expectationNames)
+        case .missing, .waiverRefused, .uncovered, .excuseTooLate: []
+        }
+    }
+
+    /// The excuses the condition names.
+    var excuseNames: [String] {
+        switch self {
+        case .excuseTooLate(let name): [name]
+        case .all(let conditions): conditions.flatMap(\.excuseNames)
+        case .measure, .found, .leftBeforeRelief, .missing, .waiverRefused, .uncovered: []
         }
     }
 }
