@@ -3,8 +3,18 @@ import Rulebook
 /// The attendance rules of `toolbox-attendance`, built from Rulebook's schedule
 /// combinator: a shift is a case owned by its employee, expecting an in-punch and
 /// an out-punch in windows around it.
+///
+/// ```swift
+/// var attendance = AttendanceParameters()
+/// attendance.absenceThreshold = .seconds(20 * 60)
+/// let rules = AttendanceRules.rules(attendance) + [AttendanceRules.handover(attendance)]
+/// ```
 public enum AttendanceRules {
     /// The rule ids.
+    ///
+    /// ```swift
+    /// verdict.rule == AttendanceRules.ID.absence   // "attendance.absence"
+    /// ```
     public enum ID {
         /// Late by more than the grace, at most the threshold.
         public static let late = "attendance.late"

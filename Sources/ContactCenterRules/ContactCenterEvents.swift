@@ -3,6 +3,10 @@ import Rulebook
 
 /// The event types of a contact center's logs: attendance, shift swaps, customer
 /// inquiries, training, people and reviews, with the fields each requires.
+///
+/// ```swift
+/// ContactCenterEvents.schema.types["clock.in"]?.required.map(\.name)   // ["employee"]
+/// ```
 public enum ContactCenterEvents {
     /// The schema every standard policy reads.
     public static let schema = EventSchema([

@@ -2,8 +2,18 @@ import Foundation
 import Rulebook
 
 /// The named parameters of the discipline ladder.
+///
+/// ```swift
+/// var discipline = DisciplineParameters()
+/// discipline.window = .seconds(180 * 86_400)   // half a year instead of 365 days
+/// let policy = StandardPolicy.make(discipline: discipline)
+/// ```
 public struct DisciplineParameters: Sendable, Equatable, Hashable {
     /// One rung of the ladder.
+    ///
+    /// ```swift
+    /// DisciplineParameters.Tier("fine", amount: 200)
+    /// ```
     public struct Tier: Sendable, Equatable, Hashable {
         /// The outcome, e.g. `fine`.
         public var outcome: String

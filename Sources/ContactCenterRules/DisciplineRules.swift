@@ -2,8 +2,17 @@ import Rulebook
 
 /// The escalating penalties of `callcenter`: each counted violation moves a person one
 /// tier up the ladder, counting violations in a rolling window.
+///
+/// ```swift
+/// let others = AttendanceRules.rules()
+/// let ladder = DisciplineRules.rules(DisciplineParameters(), available: Set(others.map(\.id)))
+/// ```
 public enum DisciplineRules {
     /// The rule ids.
+    ///
+    /// ```swift
+    /// verdict.rule == DisciplineRules.ID.escalation   // "discipline.escalation"
+    /// ```
     public enum ID {
         /// The tier a counted violation brings a person to.
         public static let escalation = "discipline.escalation"

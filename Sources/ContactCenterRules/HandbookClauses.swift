@@ -1,6 +1,11 @@
 import Rulebook
 
 /// The handbook clauses the standard pack cites, in the handbooks' own words.
+///
+/// ```swift
+/// HandbookClauses.lateOrEarly.citation
+/// // "toolbox-attendance: 遲到或早退超過半小時的, 按照曠工一天處理"
+/// ```
 public enum HandbookClauses {
     /// 打卡次數: punch in and out once each per shift.
     public static let punchTwice = Clause(

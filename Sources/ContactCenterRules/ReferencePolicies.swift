@@ -6,6 +6,11 @@ import Rulebook
 ///
 /// They are deliberately smaller than the handbook's rules, so that any engine can
 /// express them and a hand-written C program can check every verdict count.
+///
+/// ```swift
+/// let report = try ReferencePolicies.make().evaluate(logAt: "bench.jsonl")
+/// // the verdict counts of the four reduced policies the C baseline computes
+/// ```
 public enum ReferencePolicies {
     /// The four rules over the standard event schema, in Shanghai time.
     public static func make() -> Policy {

@@ -2,6 +2,12 @@ import Foundation
 import Rulebook
 
 /// The named parameters of the review rules, with the handbook's defaults.
+///
+/// ```swift
+/// var reviews = ReviewParameters()
+/// reviews.passMark = 65
+/// reviews.monthlyAwardAmount = 500
+/// ```
 public struct ReviewParameters: Sendable, Equatable, Hashable {
     /// The best score (or mean) must be at least this for an award (default 90).
     public var awardThreshold: Decimal = 90

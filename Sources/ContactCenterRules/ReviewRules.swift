@@ -4,8 +4,17 @@ import Rulebook
 /// The review, reward and underperformance rules of `callcenter`, `presales` and
 /// `order-taker`, over monthly `review.scored` events (the latest score of a person
 /// and month counts).
+///
+/// ```swift
+/// ReviewRules.rules(ReviewParameters()).map(\.id)
+/// // ["review.monthly-award", "review.quarterly-award", "review.annual-award", "review.underperformance"]
+/// ```
 public enum ReviewRules {
     /// The rule ids.
+    ///
+    /// ```swift
+    /// verdict.rule == ReviewRules.ID.underperformance   // "review.underperformance"
+    /// ```
     public enum ID {
         /// The best score of the month.
         public static let monthlyAward = "review.monthly-award"

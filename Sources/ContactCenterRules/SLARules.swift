@@ -3,8 +3,18 @@ import Rulebook
 /// The response-time rules of `presales`: each inquiry is a case that expects a first
 /// response, and a complex one a full answer, within a limit. A breach is certain,
 /// and reported, the moment the limit passes.
+///
+/// ```swift
+/// var sla = SLAParameters()
+/// sla.firstResponseByChannel = ["chat": .seconds(60)]
+/// let rules = SLARules.rules(sla)
+/// ```
 public enum SLARules {
     /// The rule ids.
+    ///
+    /// ```swift
+    /// verdict.rule == SLARules.ID.firstResponse   // "sla.first-response"
+    /// ```
     public enum ID {
         /// The first response came late or never.
         public static let firstResponse = "sla.first-response"

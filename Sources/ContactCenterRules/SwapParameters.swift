@@ -1,6 +1,12 @@
 import Rulebook
 
 /// The named parameters of the shift-swap rules, with the handbook's defaults.
+///
+/// ```swift
+/// var swaps = SwapParameters()
+/// swaps.swapsPerMonth = 4
+/// swaps.minimumRest = .seconds(8 * 3600)
+/// ```
 public struct SwapParameters: Sendable, Equatable, Hashable {
     /// A person may take part in this many effective swaps a month (default 3).
     public var swapsPerMonth = 3

@@ -4,8 +4,17 @@ import Rulebook
 /// schedule: an effective swap rewrites the roster attendance is judged on, and each
 /// swap is judged for its effectiveness, the monthly limit, consecutive swaps,
 /// back-to-back shifts and holiday shifts.
+///
+/// ```swift
+/// let rules = SwapRules.rules(SwapParameters(), attendance: AttendanceParameters())
+/// rules.map(\.id)   // ["swap.not-effective", "swap.limit", ...]
+/// ```
 public enum SwapRules {
     /// The rule ids.
+    ///
+    /// ```swift
+    /// verdict.rule == SwapRules.ID.limit   // "swap.limit"
+    /// ```
     public enum ID {
         /// A step missing, a shift not scheduled, or approved too late.
         public static let notEffective = "swap.not-effective"

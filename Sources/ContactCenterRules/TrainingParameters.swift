@@ -1,6 +1,12 @@
 import Rulebook
 
 /// The named parameters of the training rules, with the handbook's defaults.
+///
+/// ```swift
+/// var training = TrainingParameters()
+/// training.repaymentYears = 3
+/// let policy = StandardPolicy.make(training: training)
+/// ```
 public struct TrainingParameters: Sendable, Equatable, Hashable {
     /// New staff attend an onboarding session within this many calendar days of
     /// hiring (default 7, inclusive, to the instant).

@@ -1,8 +1,17 @@
 import Rulebook
 
 /// The training rules of `toolbox-training`.
+///
+/// ```swift
+/// TrainingRules.rules(TrainingParameters()).map(\.id)
+/// // ["training.attendance", "training.onboarding", "training.refresher", "training.repayment"]
+/// ```
 public enum TrainingRules {
     /// The rule ids.
+    ///
+    /// ```swift
+    /// verdict.rule == TrainingRules.ID.attendance   // "training.attendance"
+    /// ```
     public enum ID {
         /// Missed minutes reached a third of a course.
         public static let attendance = "training.attendance"

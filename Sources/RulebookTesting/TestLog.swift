@@ -16,6 +16,12 @@ import Rulebook
 /// what a log file would.
 public struct TestLog: Sendable {
     /// A problem with a time or field written in a test.
+    ///
+    /// ```swift
+    /// var log = TestLog()
+    /// log.clockIn("E1", at: "25:00")
+    /// log.problems.first?.description   // "test log line 1: ..."
+    /// ```
     public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
         /// The line the problem is on.
         public var line: Int
@@ -148,6 +154,10 @@ public struct TestLog: Sendable {
 }
 
 /// A field value written in a test.
+///
+/// ```swift
+/// log.event("review.scored", at: "2026-04-01 10:00", ["employee": "E1", "period": "2026-03", "score": 95])
+/// ```
 public enum TestValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByFloatLiteral
 {

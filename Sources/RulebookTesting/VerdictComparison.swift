@@ -5,6 +5,11 @@ import Rulebook
 ///
 /// Its description is what a failing test prints: the missing and the unexpected
 /// side by side, each verdict with its message, not a dump of structs.
+///
+/// ```swift
+/// let comparison = VerdictComparison(actual: report.verdicts, expected: [ExpectedVerdict("attendance.absence", "absent")])
+/// if !comparison.matches { print(comparison) }
+/// ```
 public struct VerdictComparison: Sendable, CustomStringConvertible {
     /// Expectations no verdict met.
     public var missing: [ExpectedVerdict]

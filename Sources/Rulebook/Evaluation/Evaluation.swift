@@ -55,6 +55,10 @@ public struct Evaluation: Sendable {
     private var budget: CaseBudget
 
     /// Bounds on what an evaluation holds, so that hostile input cannot exhaust memory.
+    ///
+    /// ```swift
+    /// var evaluation = try Evaluation(policy: policy, limits: .init(maximumOpenCases: 100_000))
+    /// ```
     public struct Limits: Sendable, Equatable {
         /// The most cases (shifts, tickets, swaps, groups a sum is kept for, monthly
         /// scores, people a periodic rule follows) held at once, across all rules.

@@ -1,4 +1,9 @@
 /// Counts of what an evaluation read and judged, for its summary.
+///
+/// ```swift
+/// let statistics = try policy.evaluate(logAt: "week.jsonl").statistics
+/// print(statistics.events, statistics.duplicateLines, statistics.casesJudged["attendance.absence"] ?? 0)
+/// ```
 public struct EvaluationStatistics: Sendable, Equatable {
     /// Lines handed to the evaluation, blank ones included.
     public var linesRead = 0

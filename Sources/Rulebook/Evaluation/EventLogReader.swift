@@ -5,11 +5,23 @@ import Foundation
 ///
 /// Lines longer than ``maximumLineLength`` are not kept: they are reported and
 /// skipped, so hostile input cannot grow memory without bound.
+///
+/// ```swift
+/// try EventLogReader(path: "week.jsonl").forEachLine { line in
+///     if case .bytes(let bytes, let number) = line { evaluation.feed(line: bytes, number: number) }
+/// }
+/// ```
 public struct EventLogReader: Sendable {
     /// The longest line accepted, in bytes (1 MiB).
     public static let maximumLineLength = 1 << 20
 
     /// Why a log could not be read.
+    ///
+    /// ```swift
+    /// do { try EventLogReader(path: "missing.jsonl").forEachLine { _ in } } catch {
+    ///     print(error)   // cannot open missing.jsonl: ...
+    /// }
+    /// ```
     public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
         /// The file does not exist or cannot be opened.
         case cannotOpen(path: String, reason: String)
@@ -28,6 +40,13 @@ public struct EventLogReader: Sendable {
     }
 
     /// What the reader hands over for each line.
+    ///
+    /// ```swift
+    /// switch line {
+    /// case .bytes(let bytes, let number): evaluation.feed(line: bytes, number: number)
+    /// case .tooLong(let number, let length): print(evaluation.rejectOverlongLine(number: number, length: length))
+    /// }
+    /// ```
     public enum Line {
         /// A line's bytes (without `\n`) and its 1-based number.
         case bytes(UnsafeBufferPointer<UInt8>, number: Int)

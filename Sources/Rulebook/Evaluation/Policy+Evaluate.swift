@@ -1,4 +1,9 @@
 /// The outcome of evaluating a whole log.
+///
+/// ```swift
+/// let report = try policy.evaluate(logAt: "week.jsonl")
+/// print(report.verdicts.count, report.statistics.rejectedLines)
+/// ```
 public struct EvaluationReport: Sendable {
     /// Every verdict, in output order.
     public var verdicts: [Verdict]
@@ -12,6 +17,11 @@ public struct EvaluationReport: Sendable {
 
 /// How a long evaluation tells of its progress: every so many lines, with the
 /// number of lines read.
+///
+/// ```swift
+/// let progress = EvaluationProgress(every: 100_000) { lines in print("\(lines) lines read") }
+/// let report = try policy.evaluate(logAt: "month.jsonl", progress: progress)
+/// ```
 public struct EvaluationProgress {
     /// How many lines between reports.
     public var every: Int

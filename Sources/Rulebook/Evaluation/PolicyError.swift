@@ -1,4 +1,10 @@
 /// Why a policy cannot be evaluated.
+///
+/// ```swift
+/// do { _ = try Evaluation(policy: policy) } catch {
+///     print(error)   // e.g. unknown time zone 'Mars/Olympus' (expected an IANA name like Asia/Shanghai)
+/// }
+/// ```
 public enum PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The policy's time zone is not a known IANA name.
     case unknownTimeZone(String)

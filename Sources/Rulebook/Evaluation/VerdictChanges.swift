@@ -1,5 +1,11 @@
 /// What a step of a streaming evaluation concluded: verdicts that became certain,
 /// and earlier verdicts that a late correction withdrew.
+///
+/// ```swift
+/// let changes = evaluation.advance(to: now)
+/// for verdict in changes.issued { notify(verdict) }
+/// for verdict in changes.retracted { withdraw(verdict) }
+/// ```
 public struct VerdictChanges: Sendable, Equatable {
     /// New verdicts, in output order.
     public var issued: [Verdict]

@@ -4,6 +4,11 @@
 /// ``SymbolTable`` of the evaluation that reads them, so rules compare integers.
 /// `line` is where the event stood in its log (1-based); it is the evidence a
 /// verdict cites.
+///
+/// ```swift
+/// let employee = symbols.intern("employee")
+/// if let person = event[employee]?.symbol { print(symbols[person]) }
+/// ```
 public struct Event: Hashable, Sendable {
     /// The event's type, e.g. `clock.in`.
     public var type: Symbol
@@ -15,6 +20,10 @@ public struct Event: Hashable, Sendable {
     public private(set) var fields: [Field]
 
     /// One named value of an event.
+    ///
+    /// ```swift
+    /// Event.Field(name: symbols.intern("score"), value: .number(95))
+    /// ```
     public struct Field: Hashable, Sendable {
         /// The field's name.
         public var name: Symbol

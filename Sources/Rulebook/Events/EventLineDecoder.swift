@@ -6,8 +6,23 @@ import Foundation
 /// recognise byte-identical duplicates. Blank lines are ignored, identical lines are
 /// one event, unknown types are warnings, and every other problem rejects the line
 /// with its line number and the field at fault.
+///
+/// ```swift
+/// var decoder = EventLineDecoder(schema: schema)
+/// var symbols = SymbolTable()
+/// var text = #"{"time":"2026-03-02T09:41:00+08:00","type":"clock.in","employee":"E1"}"#
+/// let outcome = text.withUTF8 { decoder.decode($0, line: 1, symbols: &symbols) }
+/// ```
 public struct EventLineDecoder: Sendable {
     /// What one line turned out to be.
+    ///
+    /// ```swift
+    /// switch outcome {
+    /// case .event(let event): evaluation.feed(event)
+    /// case .diagnostic(let diagnostic): print(diagnostic)
+    /// case .blank, .duplicate: break
+    /// }
+    /// ```
     public enum Outcome: Sendable {
         /// A well-formed event.
         case event(Event)

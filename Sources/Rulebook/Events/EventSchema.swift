@@ -24,6 +24,11 @@ public struct EventSchema: Sendable, Equatable {
 }
 
 /// One event type and its fields.
+///
+/// ```swift
+/// EventType("inquiry.received", required: [.init("ticket", .id)],
+///           optional: [.init("channel", .text(oneOf: ["phone", "email", "chat"]))])
+/// ```
 public struct EventType: Sendable, Equatable {
     /// The type's name as it appears in `type`, e.g. `shift.scheduled`.
     public var name: String
@@ -41,6 +46,10 @@ public struct EventType: Sendable, Equatable {
 }
 
 /// A field of an event type and the kind of value it holds.
+///
+/// ```swift
+/// FieldSpec("score", .number(minimum: 0, maximum: 100))
+/// ```
 public struct FieldSpec: Sendable, Equatable {
     /// The field's name.
     public var name: String
@@ -55,6 +64,10 @@ public struct FieldSpec: Sendable, Equatable {
 }
 
 /// The kinds of value a field can hold, and how the reader checks them.
+///
+/// ```swift
+/// FieldKind.number(minimum: 0).expectation   // "a number of at least 0"
+/// ```
 public enum FieldKind: Sendable, Equatable {
     /// An id: a JSON string, or a JSON integer read as its decimal string.
     case id

@@ -3,6 +3,10 @@ import Foundation
 /// The value of one field of an event, after reading and interning.
 ///
 /// Numbers are exact decimals, so that `15.3 + 44.7` is exactly `60`.
+///
+/// ```swift
+/// event[symbols.intern("score")]?.number   // 95
+/// ```
 public enum FieldValue: Hashable, Sendable {
     /// An id or a short text (interned).
     case symbol(Symbol)

@@ -3,6 +3,12 @@
 /// Instants compare exactly: `30:00` late and `30:00.001` late are different.
 /// The supported range is the years 1678 to 2261, the range of 64-bit nanoseconds
 /// since 1970.
+///
+/// ```swift
+/// let start = try RFC3339.parse("2026-03-02T09:00:00+08:00")
+/// let deadline = start + .seconds(300)
+/// deadline - start   // 300 seconds
+/// ```
 public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Nanoseconds since 1970-01-01T00:00:00Z.
     public var nanosecondsSinceEpoch: Int64

@@ -7,6 +7,10 @@
 /// ```
 public struct LogDiagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// How serious the problem is.
+    ///
+    /// ```swift
+    /// if diagnostic.severity == .error { rejected += 1 }
+    /// ```
     public enum Severity: String, Sendable {
         /// The line was rejected; the other lines are still evaluated.
         case error

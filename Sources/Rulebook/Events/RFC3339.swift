@@ -3,8 +3,19 @@
 /// Accepted: `2026-03-02T09:31:00+08:00`, a space or `t` instead of `T`, `Z` or `z`,
 /// and any number of fraction digits (nanoseconds are kept, further digits dropped).
 /// A time without an offset is rejected, because it names no instant.
+///
+/// ```swift
+/// let instant = try RFC3339.parse("2026-03-02T09:41:00+08:00")
+/// RFC3339.format(instant, offsetSeconds: 8 * 3600)   // "2026-03-02T09:41:00+08:00"
+/// ```
 public enum RFC3339 {
     /// Why a timestamp could not be read.
+    ///
+    /// ```swift
+    /// do { _ = try RFC3339.parse("2026-03-02T09:41:00") } catch {
+    ///     print(error)   // a time without an offset (add Z or ±hh:mm)
+    /// }
+    /// ```
     public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
         /// The text does not have the shape `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`.
         case malformed(expected: String)

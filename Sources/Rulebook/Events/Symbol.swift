@@ -1,6 +1,12 @@
 /// An interned string: event types, field names and ids compare as integers.
 ///
 /// Symbols are only meaningful together with the ``SymbolTable`` that issued them.
+///
+/// ```swift
+/// var symbols = SymbolTable()
+/// let employee = symbols.intern("employee")
+/// symbols[employee]   // "employee"
+/// ```
 public struct Symbol: Hashable, Comparable, Sendable {
     /// The symbol's index in its table.
     public let rawValue: UInt32

@@ -1,4 +1,8 @@
 /// The calendar periods policies speak of, always taken in a policy's time zone.
+///
+/// ```swift
+/// calendar.period(.halfYear, containing: instant).label   // "2026-H1"
+/// ```
 public enum CalendarUnit: String, Codable, Sendable, CaseIterable {
     /// A local calendar day, labelled `2026-03-02`.
     case day
@@ -16,6 +20,11 @@ public enum CalendarUnit: String, Codable, Sendable, CaseIterable {
 
 /// A time span that rules group by: a calendar period in the policy's zone, or a
 /// rolling duration that ends at each event.
+///
+/// ```swift
+/// Window.calendar(.isoWeek)          // Monday to Sunday in the policy's zone
+/// Window.rolling(.seconds(30 * 86_400))  // the 30 days up to each item
+/// ```
 public enum Window: Codable, Equatable, Hashable, Sendable {
     /// The calendar period containing the instant.
     case calendar(CalendarUnit)

@@ -18,6 +18,12 @@ public struct PolicyCalendar: Sendable, Equatable {
     private let calendar: Calendar
 
     /// A time zone identifier the system does not know.
+    ///
+    /// ```swift
+    /// do { _ = try PolicyCalendar(timeZone: "Asia/Beijing") } catch {
+    ///     print(error.identifier)   // "Asia/Beijing": not an IANA name; Asia/Shanghai is
+    /// }
+    /// ```
     public struct UnknownTimeZone: Error, Equatable, Sendable, CustomStringConvertible {
         /// The identifier as given.
         public var identifier: String
@@ -165,6 +171,11 @@ public struct PolicyCalendar: Sendable, Equatable {
 
 /// A calendar period: its kind, label and the instants it spans (start inclusive,
 /// end exclusive).
+///
+/// ```swift
+/// let week = calendar.period(.isoWeek, containing: instant)
+/// week.label   // "2026-W10"
+/// ```
 public struct Period: Hashable, Sendable {
     /// The kind of period.
     public var unit: CalendarUnit
@@ -177,6 +188,11 @@ public struct Period: Hashable, Sendable {
 }
 
 /// A date on the local calendar, without a time; written `YYYY-MM-DD` in rule files.
+///
+/// ```swift
+/// LocalDate(year: 2028, month: 2, day: 29).description   // "2028-02-29"
+/// LocalDate(text: "2026-02-29")                         // nil
+/// ```
 public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     /// The year.
     public var year: Int

@@ -3,8 +3,18 @@
 ///
 /// Objects keep their keys in the order written: a rule file is read the way its
 /// author laid it out, and written back the same way.
+///
+/// ```swift
+/// let node = try JSONNodeParser.parse(Array(#"{"limit": 3}"#.utf8))
+/// node["limit"]?.value      // .number("3")
+/// node["limit"]?.position   // 1:11
+/// ```
 public struct JSONNode: Equatable, Sendable {
     /// The kinds of JSON value.
+    ///
+    /// ```swift
+    /// if case .number(let text)? = node["limit"]?.value { print(Decimal(string: text) ?? 0) }
+    /// ```
     public indirect enum Value: Equatable, Sendable {
         /// `null`.
         case null
@@ -21,6 +31,10 @@ public struct JSONNode: Equatable, Sendable {
     }
 
     /// One member of an object.
+    ///
+    /// ```swift
+    /// if case .object(let members) = node.value { for member in members { print(member.key, member.keyPosition) } }
+    /// ```
     public struct Member: Equatable, Sendable {
         /// The key.
         public var key: String
@@ -68,6 +82,10 @@ public struct JSONNode: Equatable, Sendable {
 }
 
 /// A 1-based line and column (in characters) in a text file.
+///
+/// ```swift
+/// SourcePosition(line: 12, column: 5).description   // "12:5"
+/// ```
 public struct SourcePosition: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The line, from 1; 0 when unknown.
     public var line: Int

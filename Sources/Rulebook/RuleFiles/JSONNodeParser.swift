@@ -11,6 +11,12 @@
 /// ```
 public struct JSONNodeParser {
     /// A syntax error and where it is.
+    ///
+    /// ```swift
+    /// do { _ = try JSONNodeParser.parse(Array("{\"a\": }".utf8)) } catch {
+    ///     print(error.position, error.message)   // 1:7 expected a value ..., found '}'
+    /// }
+    /// ```
     public struct Failure: Error, Equatable, Sendable {
         /// Where.
         public var position: SourcePosition

@@ -22,6 +22,11 @@ import Foundation
 /// `time` and `value` to check those too.
 public struct PolicyTestCase: Sendable {
     /// One verdict a test expects; fields left `nil` are not checked.
+    ///
+    /// ```swift
+    /// let test = try PolicyTestCase.decode(name: "late.json", bytes: bytes, policy: policy)
+    /// test.expected.first?.rule   // "attendance.absence"
+    /// ```
     public struct Expected: Sendable, Equatable, CustomStringConvertible {
         public var rule: String
         public var outcome: String
@@ -45,6 +50,11 @@ public struct PolicyTestCase: Sendable {
     }
 
     /// What running a test gave.
+    ///
+    /// ```swift
+    /// let result = try test.run(with: policy)
+    /// if !result.passed { print(result.missing, result.unexpected.map(\.rule)) }
+    /// ```
     public struct Result: Sendable {
         /// Expected verdicts that did not come.
         public var missing: [Expected]

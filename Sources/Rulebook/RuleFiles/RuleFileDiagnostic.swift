@@ -32,6 +32,12 @@ public struct RuleFileDiagnostic: Error, Hashable, Sendable, CustomStringConvert
 }
 
 /// Every problem found in a directory of rule files, in file and line order.
+///
+/// ```swift
+/// do { _ = try RuleDirectory.load(from: folder) } catch {
+///     for diagnostic in error.diagnostics { print(diagnostic) }
+/// }
+/// ```
 public struct RuleFileErrors: Error, Sendable, CustomStringConvertible {
     /// The problems.
     public var diagnostics: [RuleFileDiagnostic]

@@ -21,6 +21,10 @@ public struct Clause: Codable, Equatable, Hashable, Sendable {
 }
 
 /// The languages verdict messages are written in.
+///
+/// ```swift
+/// verdict.message(in: .zh)   // "E01 於班次 S1 遲到 10 分鐘。"
+/// ```
 public enum Language: String, Codable, Sendable, CaseIterable {
     /// English.
     case en

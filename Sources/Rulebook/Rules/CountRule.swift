@@ -7,6 +7,10 @@
 /// ```
 public struct CountRule: Codable, Equatable, Hashable, Sendable {
     /// What is counted.
+    ///
+    /// ```swift
+    /// CountRule.Input.events(EventSelector("swap.approved"), person: "employee", subject: "swap")
+    /// ```
     public enum Input: Codable, Equatable, Hashable, Sendable {
         /// Events, per the person in `person`; `subject` names the field used as the
         /// verdict's subject (the event's type when `nil`).
@@ -16,6 +20,11 @@ public struct CountRule: Codable, Equatable, Hashable, Sendable {
     }
 
     /// Which counted items get a verdict.
+    ///
+    /// ```swift
+    /// CountRule(.verdicts(rules: ["attendance.late"]), per: .calendar(.month), limit: 3, trigger: .everyLimitth,
+    ///           outcome: "absent", reason: "three-lates", message: message)
+    /// ```
     public enum Trigger: String, Codable, Sendable, CaseIterable {
         /// Every item after the `limit`-th in its window.
         case eachBeyondLimit = "each-beyond-limit"

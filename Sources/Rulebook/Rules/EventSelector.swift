@@ -25,6 +25,10 @@ public struct EventSelector: Codable, Equatable, Hashable, Sendable {
 }
 
 /// A test of one field of an event.
+///
+/// ```swift
+/// EventSelector("inquiry.received", where: .equals("channel", ["chat"]), .absent("employee"))
+/// ```
 public enum FieldCondition: Codable, Equatable, Hashable, Sendable {
     /// The field is present and its text is one of `values`.
     case equals(String, [String])

@@ -14,6 +14,10 @@
 /// ```
 public struct Exchange: Codable, Equatable, Hashable, Sendable {
     /// One party: the fields of the proposal naming the person and the case they give.
+    ///
+    /// ```swift
+    /// Exchange.Side(person: "counterpart", case: "counterpartShift")
+    /// ```
     public struct Side: Codable, Equatable, Hashable, Sendable {
         /// The field naming the person.
         public var person: String
@@ -58,8 +62,16 @@ public struct Exchange: Codable, Equatable, Hashable, Sendable {
 }
 
 /// A rule over the exchanges of a schedule: one verdict per exchange and party.
+///
+/// ```swift
+/// ExchangeRule(shifts, .limit(3, per: .month), outcome: "exceeded", reason: "over-monthly-limit", message: message)
+/// ```
 public struct ExchangeRule: Codable, Equatable, Hashable, Sendable {
     /// What is judged of each exchange.
+    ///
+    /// ```swift
+    /// ExchangeRule.Judgement.backToBack(minimumRest: .seconds(3600))
+    /// ```
     public enum Judgement: Codable, Equatable, Hashable, Sendable {
         /// Not effective: a step missing, a case unknown, or decided too late (frozen
         /// cases excepted); names the proposer; certain when the earlier case starts.

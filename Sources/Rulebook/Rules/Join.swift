@@ -24,6 +24,11 @@ public struct Join: Codable, Equatable, Hashable, Sendable {
 }
 
 /// Money a verdict carries, read from the event a case's join names.
+///
+/// ```swift
+/// ScheduleOutcome("owed", reason: "left-within-term", when: .found("leaving"), at: .event("leaving"),
+///                 message: message, amount: Amount(field: "cost"))
+/// ```
 public struct Amount: Codable, Equatable, Hashable, Sendable {
     /// The numeric field of the joined event, e.g. `cost`.
     public var field: String

@@ -6,8 +6,18 @@ import Foundation
 /// Each counted verdict gives a verdict whose outcome is the tier reached: the
 /// number of counted verdicts of that person in the window up to and including it.
 /// Past the top tier a person stays on it.
+///
+/// ```swift
+/// LadderRule(counting: [.init("attendance.absence")], within: .seconds(365 * 86_400), tiers: [
+///     .init("warning", message: warning), .init("fine", amount: 200, message: fine), .init("dismissal", message: dismissal),
+/// ])
+/// ```
 public struct LadderRule: Codable, Equatable, Hashable, Sendable {
     /// A verdict that counts: a rule and, optionally, only some of its outcomes.
+    ///
+    /// ```swift
+    /// LadderRule.Counted("review.underperformance", outcomes: ["no-improvement"])
+    /// ```
     public struct Counted: Codable, Equatable, Hashable, Sendable {
         /// The rule id.
         public var rule: String
@@ -22,6 +32,10 @@ public struct LadderRule: Codable, Equatable, Hashable, Sendable {
     }
 
     /// One rung.
+    ///
+    /// ```swift
+    /// LadderRule.Tier("fine", amount: 200, message: Message(en: "{employee} is fined.", zh: "{employee} 罰款。"))
+    /// ```
     public struct Tier: Codable, Equatable, Hashable, Sendable {
         /// The outcome, e.g. `warning`.
         public var outcome: String

@@ -5,6 +5,15 @@
 /// (the latest hiring names them a supervisor), and is employed during the period:
 /// their earliest ``employedFrom`` event comes before its end, and they have no
 /// ``employedUntil`` event before its start.
+///
+/// ```swift
+/// PeriodicRule(per: .halfYear,
+///              qualifying: PersonReference(EventSelector("employee.hired", where: .equals("role", ["supervisor"])), field: "employee"),
+///              employedFrom: PersonReference(EventSelector("employee.hired"), field: "employee"),
+///              employedUntil: PersonReference(EventSelector("employee.left"), field: "employee"),
+///              required: PersonReference(EventSelector("training.attended"), field: "employee"),
+///              outcome: "overdue", reason: "no-training-in-half-year", message: message)
+/// ```
 public struct PeriodicRule: Codable, Equatable, Hashable, Sendable {
     /// The periods.
     public var per: CalendarUnit

@@ -18,6 +18,10 @@ public struct Policy: Equatable, Sendable {
     public var parameters: [Parameter]
 
     /// A named parameter and its value, as text.
+    ///
+    /// ```swift
+    /// Policy.Parameter("absenceThreshold", "30m")
+    /// ```
     public struct Parameter: Equatable, Hashable, Sendable {
         /// The parameter's name, e.g. `absenceThreshold`.
         public var name: String

@@ -28,6 +28,11 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
     public var kind: Kind
 
     /// The kinds of rule.
+    ///
+    /// ```swift
+    /// let kind: Rule.Kind = .count(CountRule(.verdicts(rules: ["attendance.late"]), per: .calendar(.month), limit: 3,
+    ///     trigger: .everyLimitth, outcome: "absent", reason: "three-lates", message: message))
+    /// ```
     public indirect enum Kind: Codable, Equatable, Hashable, Sendable {
         /// Judges each case of a schedule.
         case schedule(ScheduleRule)

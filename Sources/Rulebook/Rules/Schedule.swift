@@ -65,8 +65,18 @@ public struct Schedule: Codable, Equatable, Hashable, Sendable {
 /// The events that open cases, and which of their fields give the case's id, owner
 /// and times. If an id is opened again, the latest event (by time, then line) wins,
 /// or the earliest when ``keeps`` says so.
+///
+/// ```swift
+/// CaseSource(EventSelector("inquiry.received"), id: "ticket", owner: "employee",
+///            start: .eventTime, end: .eventTime, keeps: .earliest)
+/// ```
 public struct CaseSource: Codable, Equatable, Hashable, Sendable {
     /// Which of several events opening the same id defines the case.
+    ///
+    /// ```swift
+    /// CaseSource(EventSelector("inquiry.received"), id: "ticket", owner: nil, start: .eventTime, end: .eventTime,
+    ///            keeps: .earliest)   // the first inquiry of a ticket opens it
+    /// ```
     public enum Keeps: String, Codable, Sendable, CaseIterable {
         /// The latest (a rescheduled shift).
         case latest
@@ -109,6 +119,10 @@ public struct CaseSource: Codable, Equatable, Hashable, Sendable {
 }
 
 /// Where an instant comes from: the event's own time or one of its time fields.
+///
+/// ```swift
+/// CaseSource(EventSelector("shift.scheduled"), id: "shift", owner: "employee", start: .field("start"), end: .field("end"))
+/// ```
 public enum TimeSource: Codable, Equatable, Hashable, Sendable {
     /// The event's `time`.
     case eventTime
@@ -118,8 +132,17 @@ public enum TimeSource: Codable, Equatable, Hashable, Sendable {
 
 /// A point relative to a case: its start or end, moved by calendar years and days
 /// in the policy's zone, then by an elapsed duration.
+///
+/// ```swift
+/// CasePoint.start(minus: .seconds(7200))   // two hours before the shift
+/// CasePoint.start(years: 4)               // four calendar years after
+/// ```
 public struct CasePoint: Codable, Equatable, Hashable, Sendable {
     /// The end of the case a point is anchored to.
+    ///
+    /// ```swift
+    /// CasePoint(.end, .seconds(14_400))   // four hours after the case ends
+    /// ```
     public enum Anchor: String, Codable, Sendable, CaseIterable {
         /// The case's start.
         case start
@@ -158,6 +181,10 @@ public struct CasePoint: Codable, Equatable, Hashable, Sendable {
 }
 
 /// How an expected event is tied to its case.
+///
+/// ```swift
+/// Expectation("response", EventSelector("inquiry.responded"), correlation: .caseID(field: "ticket"))
+/// ```
 public enum Correlation: Codable, Equatable, Hashable, Sendable {
     /// The event's `field` names the case's owner (a punch by the rostered person).
     case owner(field: String)
@@ -166,8 +193,17 @@ public enum Correlation: Codable, Equatable, Hashable, Sendable {
 }
 
 /// An event a case expects, looked for in a window around the case.
+///
+/// ```swift
+/// Expectation("in-punch", EventSelector("clock.in"), correlation: .owner(field: "employee"),
+///             from: .start(minus: .seconds(7200)), to: .end())
+/// ```
 public struct Expectation: Codable, Equatable, Hashable, Sendable {
     /// Which of several matching events counts.
+    ///
+    /// ```swift
+    /// Expectation("out-punch", EventSelector("clock.out"), correlation: .owner(field: "employee"), pick: .latest)
+    /// ```
     public enum Pick: String, Codable, Sendable, CaseIterable {
         /// The earliest (the first line among equal times).
         case earliest
@@ -210,6 +246,10 @@ public struct Expectation: Codable, Equatable, Hashable, Sendable {
 }
 
 /// Events that refer to a case by its id, made by the case's owner.
+///
+/// ```swift
+/// CaseReference(EventSelector("leave.approved"), caseField: "shift", ownerField: "employee")
+/// ```
 public struct CaseReference: Codable, Equatable, Hashable, Sendable {
     /// The referring events.
     public var events: EventSelector
@@ -227,6 +267,10 @@ public struct CaseReference: Codable, Equatable, Hashable, Sendable {
 }
 
 /// Events that name a person.
+///
+/// ```swift
+/// PersonReference(EventSelector("exemption.granted"), field: "employee")
+/// ```
 public struct PersonReference: Codable, Equatable, Hashable, Sendable {
     /// The events.
     public var events: EventSelector
@@ -241,8 +285,17 @@ public struct PersonReference: Codable, Equatable, Hashable, Sendable {
 }
 
 /// Events that cover missing expected events of a case.
+///
+/// ```swift
+/// Excuse("confirmation", CaseReference(EventSelector("punch.confirmed"), caseField: "shift", ownerField: "employee"),
+///        covers: ["in-punch", "out-punch"], quota: .atMost(3, per: .month))
+/// ```
 public struct Excuse: Codable, Equatable, Hashable, Sendable {
     /// When an excusing event must happen to count.
+    ///
+    /// ```swift
+    /// Excuse("field-work", reference, covers: ["in-punch"], timing: .sameLocalDate)
+    /// ```
     public enum Timing: String, Codable, Sendable, CaseIterable {
         /// At any time.
         case any
@@ -273,6 +326,10 @@ public struct Excuse: Codable, Equatable, Hashable, Sendable {
 }
 
 /// At most `limit` excuses per person and calendar period, ranked by case start.
+///
+/// ```swift
+/// Quota.atMost(3, per: .month)
+/// ```
 public struct Quota: Codable, Equatable, Hashable, Sendable {
     /// How many cases it may excuse.
     public var limit: Int

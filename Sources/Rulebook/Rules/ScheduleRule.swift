@@ -1,6 +1,14 @@
 /// A rule that judges each case of a ``Schedule``: for each person, the first listed
 /// of its outcomes whose condition holds is their verdict, so list the most specific
 /// cause first. A rule gives at most one verdict per case and person.
+///
+/// ```swift
+/// ScheduleRule(shifts, outcomes: [
+///     ScheduleOutcome("absent", reason: "late-over-threshold",
+///                     when: .measure(Measure("in-punch", .after, .start()), above: .seconds(1800), atMost: nil),
+///                     at: .point(.start(plus: .seconds(1800))), message: message),
+/// ])
+/// ```
 public struct ScheduleRule: Codable, Equatable, Hashable, Sendable {
     /// The cases and what they expect.
     public var schedule: Schedule
@@ -15,6 +23,11 @@ public struct ScheduleRule: Codable, Equatable, Hashable, Sendable {
 }
 
 /// One possible verdict of a ``ScheduleRule``.
+///
+/// ```swift
+/// ScheduleOutcome("breached", reason: "no-response", when: .missing(.unexcused),
+///                 at: .point(.start(plus: .seconds(300))), message: message)
+/// ```
 public struct ScheduleOutcome: Codable, Equatable, Hashable, Sendable {
     /// The verdict's outcome, e.g. `absent`.
     public var outcome: String
@@ -47,8 +60,16 @@ public struct ScheduleOutcome: Codable, Equatable, Hashable, Sendable {
 }
 
 /// How far an expected event is from a point of its case.
+///
+/// ```swift
+/// Measure("out-punch", .before, .end())   // how early the out-punch came
+/// ```
 public struct Measure: Codable, Equatable, Hashable, Sendable {
     /// Which way the distance is counted.
+    ///
+    /// ```swift
+    /// Measure("in-punch", .after, .start())   // how late
+    /// ```
     public enum Direction: String, Codable, Sendable, CaseIterable {
         /// Event time minus the point: how late.
         case after
@@ -72,6 +93,10 @@ public struct Measure: Codable, Equatable, Hashable, Sendable {
 }
 
 /// The state of a case's missing expected events.
+///
+/// ```swift
+/// ScheduleCondition.missing(.beyondQuota)   // confirmed, but more than the monthly allowance
+/// ```
 public enum MissingState: String, Codable, Sendable, CaseIterable {
     /// Something is missing and nothing covers it.
     case unexcused
@@ -82,6 +107,10 @@ public enum MissingState: String, Codable, Sendable, CaseIterable {
 }
 
 /// What must hold of a case for an outcome to apply.
+///
+/// ```swift
+/// ScheduleCondition.all([.missing(.unexcused), .found("leaving")])
+/// ```
 public indirect enum ScheduleCondition: Codable, Equatable, Hashable, Sendable {
     /// The measured distance is more than `above` (if set) and at most `atMost` (if
     /// set); the expected event must be present.
@@ -106,6 +135,10 @@ public indirect enum ScheduleCondition: Codable, Equatable, Hashable, Sendable {
 }
 
 /// When a verdict becomes certain.
+///
+/// ```swift
+/// VerdictTime.point(.end(plus: .seconds(4 * 3600)))   // when the out-punch window closes
+/// ```
 public enum VerdictTime: Codable, Equatable, Hashable, Sendable {
     /// At a point of the case (e.g. the start plus the threshold).
     case point(CasePoint)

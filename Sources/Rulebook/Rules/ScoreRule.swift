@@ -9,6 +9,11 @@ import Foundation
 /// ```
 public struct ScoreRule: Codable, Equatable, Hashable, Sendable {
     /// What is judged.
+    ///
+    /// ```swift
+    /// ScoreRule.Judgement.below(60, first: ScoreOutcome("interview", reason: "below-pass-mark", message: first),
+    ///                           repeated: ScoreOutcome("no-improvement", reason: "below-pass-mark-again", message: again))
+    /// ```
     public enum Judgement: Codable, Equatable, Hashable, Sendable {
         /// The best of each period gets a verdict, if at least `atLeast`; ties share
         /// it. Over a month the score is the month's; over longer periods it is the
@@ -32,6 +37,10 @@ public struct ScoreRule: Codable, Equatable, Hashable, Sendable {
 }
 
 /// One outcome of a score rule.
+///
+/// ```swift
+/// ScoreOutcome("interview", reason: "below-pass-mark", message: message)
+/// ```
 public struct ScoreOutcome: Codable, Equatable, Hashable, Sendable {
     /// The outcome, e.g. `interview`.
     public var outcome: String
@@ -49,6 +58,10 @@ public struct ScoreOutcome: Codable, Equatable, Hashable, Sendable {
 }
 
 /// Monthly scores carried by events: who, which month (`YYYY-MM`) and the score.
+///
+/// ```swift
+/// ScoreRecords(EventSelector("review.scored"), person: "employee", month: "period", score: "score")
+/// ```
 public struct ScoreRecords: Codable, Equatable, Hashable, Sendable {
     /// The scoring events.
     public var events: EventSelector

@@ -13,6 +13,10 @@
 /// ```
 public struct StepsRule: Codable, Equatable, Hashable, Sendable {
     /// One step and the events that make it.
+    ///
+    /// ```swift
+    /// StepsRule.Step("approved", EventSelector("swap.approved"))
+    /// ```
     public struct Step: Codable, Equatable, Hashable, Sendable {
         /// The step's name, e.g. `approved`.
         public var name: String
@@ -27,6 +31,10 @@ public struct StepsRule: Codable, Equatable, Hashable, Sendable {
     }
 
     /// Why a case fails.
+    ///
+    /// ```swift
+    /// StepsRule.Outcome(when: .incomplete, "not-effective", reason: "missing-step", message: message)
+    /// ```
     public enum Failure: String, Codable, Sendable, CaseIterable {
         /// A step is missing.
         case incomplete
@@ -37,6 +45,10 @@ public struct StepsRule: Codable, Equatable, Hashable, Sendable {
     }
 
     /// One possible verdict.
+    ///
+    /// ```swift
+    /// StepsRule.Outcome(when: .late, "not-effective", reason: "decided-too-late", message: message)
+    /// ```
     public struct Outcome: Codable, Equatable, Hashable, Sendable {
         /// When it applies.
         public var failure: Failure
@@ -85,6 +97,10 @@ public struct StepsRule: Codable, Equatable, Hashable, Sendable {
 }
 
 /// A field of the earliest event of a step.
+///
+/// ```swift
+/// StepField(step: "requested", field: "employee")
+/// ```
 public struct StepField: Codable, Equatable, Hashable, Sendable {
     /// The step.
     public var step: String
@@ -100,6 +116,11 @@ public struct StepField: Codable, Equatable, Hashable, Sendable {
 
 /// A step that must come, at its earliest, strictly before the earliest of the times
 /// a lookup finds.
+///
+/// ```swift
+/// StepDeadline(step: "approved", before: Lookup(EventSelector("shift.scheduled"), id: "shift", time: "start",
+///                                               namedBy: [StepField(step: "requested", field: "shift")]))
+/// ```
 public struct StepDeadline: Codable, Equatable, Hashable, Sendable {
     /// The step.
     public var step: String
@@ -115,6 +136,11 @@ public struct StepDeadline: Codable, Equatable, Hashable, Sendable {
 
 /// Cases of other events named by the steps: the latest event (by time, then line)
 /// per id counts.
+///
+/// ```swift
+/// Lookup(EventSelector("shift.scheduled"), id: "shift", time: "start",
+///        namedBy: [StepField(step: "requested", field: "shift")])
+/// ```
 public struct Lookup: Codable, Equatable, Hashable, Sendable {
     /// The events that define the looked-up cases.
     public var events: EventSelector

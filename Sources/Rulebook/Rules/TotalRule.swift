@@ -14,6 +14,10 @@ import Foundation
 /// ```
 public struct TotalRule: Codable, Equatable, Hashable, Sendable {
     /// The number an event contributes.
+    ///
+    /// ```swift
+    /// TotalRule.Quantity.difference("scheduledMinutes", "attendedMinutes")   // missed minutes
+    /// ```
     public enum Quantity: Codable, Equatable, Hashable, Sendable {
         /// A numeric field.
         case field(String)
@@ -24,6 +28,10 @@ public struct TotalRule: Codable, Equatable, Hashable, Sendable {
     }
 
     /// How the total is compared with the bound.
+    ///
+    /// ```swift
+    /// TotalRule.Comparison.atLeast   // "reaching a third": total ≥ bound
+    /// ```
     public enum Comparison: String, Codable, Sendable, CaseIterable {
         /// Total ≥ bound ("reaching").
         case atLeast = "at-least"
@@ -32,6 +40,10 @@ public struct TotalRule: Codable, Equatable, Hashable, Sendable {
     }
 
     /// What the total is compared with.
+    ///
+    /// ```swift
+    /// TotalRule.Bound.fraction(1, 3, of: ReferencedValue(EventSelector("course.scheduled"), key: "course", value: "totalMinutes"))
+    /// ```
     public enum Bound: Codable, Equatable, Hashable, Sendable {
         /// A fixed number.
         case constant(Decimal)
@@ -82,6 +94,10 @@ public struct TotalRule: Codable, Equatable, Hashable, Sendable {
 }
 
 /// A value that events give for a key: the latest (by time, then line) counts.
+///
+/// ```swift
+/// ReferencedValue(EventSelector("course.scheduled"), key: "course", value: "totalMinutes")
+/// ```
 public struct ReferencedValue: Codable, Equatable, Hashable, Sendable {
     /// The events that give it.
     public var events: EventSelector

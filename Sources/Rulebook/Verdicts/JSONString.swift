@@ -1,5 +1,9 @@
 /// JSON string literals, escaped as RFC 8259 requires and nothing more, so that
 /// Chinese text stays readable in the output.
+///
+/// ```swift
+/// JSONString.quoted("遲到 30 分鐘")   // "\"遲到 30 分鐘\"" (Chinese kept as it is)
+/// ```
 public enum JSONString {
     /// `text` as a JSON string literal, quotes included.
     ///

@@ -5,6 +5,12 @@ import Foundation
 /// A verdict names its rule and the clause it applies, the person and case, when it
 /// became certain, a reason code and a readable message, and the line numbers of
 /// the events it rests on.
+///
+/// ```swift
+/// for verdict in report.verdicts where verdict.rule == "attendance.absence" {
+///     print(verdict.employee ?? "-", verdict.subject, verdict.message(in: .zh), verdict.evidence)
+/// }
+/// ```
 public struct Verdict: Hashable, Sendable {
     /// The rule's id, e.g. `attendance.absence`.
     public var rule: String
