@@ -226,6 +226,10 @@ public struct Evaluation: Sendable {
             guard !ids.isEmpty else { continue }
             var memo: [Symbol: ScheduleProgram.CaseFacts?] = [:]
             for id in ids {
+                // The memo only saves recomputing a neighbour's facts (a quota rank, a
+                // relief); bounded, it keeps a batch run's judging step from holding the
+                // facts of every case of the log at once.
+                if memo.count >= Self.factsMemoLimit { memo.removeAll(keepingCapacity: true) }
                 let new = programs[index].judge(id, calendar: calendar, symbols: symbols, memo: &memo)
                 changes.record(old: caseVerdicts[index][id] ?? [], new: new)
                 caseVerdicts[index][id] = new.isEmpty ? nil : new
@@ -264,6 +268,9 @@ public struct Evaluation: Sendable {
         return changes
     }
 
+    /// The most case facts one judging step keeps for reuse.
+    static let factsMemoLimit = 4096
+
     /// Judges everything: the log is complete, so every pending deadline has passed;
     /// or, for an evaluation ``asOf`` a time, every deadline up to it. Cases still
     /// open are counted in ``statistics``.
@@ -276,7 +283,7 @@ public struct Evaluation: Sendable {
 
     /// Every verdict in force, in output order.
     public var verdicts: [Verdict] {
-        (baseVerdicts + derivedByPerson.values.flatMap { $0 }).sorted(by: Verdict.outputOrder)
+        (baseVerdicts + derivedByPerson.values.flatMap { $0 }).inOutputOrder()
     }
 
     /// The verdicts of rules that read events, not verdicts.

@@ -309,7 +309,10 @@ extension ScheduleProgram {
 extension Duration {
     /// The duration in minutes, exactly (to the nanosecond), e.g. `41` or `30.5`.
     var minutes: Decimal {
-        Decimal(nanoseconds) / Decimal(60_000_000_000)
+        // Whole minutes are the common case, and Decimal division is slow.
+        let nanoseconds = self.nanoseconds
+        if nanoseconds % 60_000_000_000 == 0 { return Decimal(nanoseconds / 60_000_000_000) }
+        return Decimal(nanoseconds) / Decimal(60_000_000_000)
     }
 }
 

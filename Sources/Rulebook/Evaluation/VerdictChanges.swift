@@ -22,6 +22,15 @@ public struct VerdictChanges: Sendable, Equatable {
     public var isEmpty: Bool { issued.isEmpty && retracted.isEmpty }
 
     mutating func record(old: [Verdict], new: [Verdict]) {
+        // Most steps only issue or only retract; hashing verdicts is for the rest.
+        if old.isEmpty {
+            issued.append(contentsOf: new)
+            return
+        }
+        if new.isEmpty {
+            retracted.append(contentsOf: old)
+            return
+        }
         guard old != new else { return }
         let oldSet = Set(old), newSet = Set(new)
         retracted.append(contentsOf: old.filter { !newSet.contains($0) })
@@ -29,7 +38,7 @@ public struct VerdictChanges: Sendable, Equatable {
     }
 
     mutating func sort() {
-        issued.sort(by: Verdict.outputOrder)
-        retracted.sort(by: Verdict.outputOrder)
+        issued = issued.inOutputOrder()
+        retracted = retracted.inOutputOrder()
     }
 }

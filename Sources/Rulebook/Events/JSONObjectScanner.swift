@@ -218,7 +218,11 @@ struct JSONObjectScanner {
     }
 
     private func validUTF8(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) throws(Failure) -> String {
-        guard let string = String(validating: buffer, as: UTF8.self) else {
+        // `String(validating:)` is not specialised and dominated reading; decoding is,
+        // and it repairs bad UTF-8 with U+FFFD, so a string that differs from its
+        // bytes was invalid. ASCII, the usual case, cannot be.
+        let string = String(decoding: buffer, as: UTF8.self)
+        if !buffer.allSatisfy({ $0 < 0x80 }), !string.utf8.elementsEqual(buffer) {
             throw Failure(column: start + 1, message: "invalid UTF-8 in a string")
         }
         return string

@@ -79,6 +79,14 @@ public struct Verdict: Hashable, Sendable {
     }
 }
 
+extension Array where Element == Verdict {
+    /// The verdicts in ``Verdict/outputOrder(_:_:)``. Positions are sorted rather than
+    /// the verdicts themselves, which are large to move.
+    public func inOutputOrder() -> [Verdict] {
+        indices.sorted { Verdict.outputOrder(self[$0], self[$1]) }.map { self[$0] }
+    }
+}
+
 extension Decimal {
     /// The number as plain decimal text: `41`, `30.5`, `-2`.
     public var plainText: String {
