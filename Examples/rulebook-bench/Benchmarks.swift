@@ -59,11 +59,19 @@ struct Benchmarks {
         let policy = StandardPolicy.make()
         let check = timed(runs: runs) {
             guard let report = try? policy.evaluate(logAt: log) else { return 0 }
-            let encoder = VerdictEncoder(calendar: report.calendar)
-            return report.verdicts.reduce(0) { $0 &+ encoder.line(for: $1).utf8.count }
+            return VerdictEncoder(calendar: report.calendar).text(for: report.verdicts).utf8.count
         }
         report(Measurement(name: "check end-to-end", events: lines.count, seconds: check.seconds,
                            peakResidentBytes: Measurement.peakResidentBytes(), extra: [("output_bytes", String(check.checksum))]))
+
+        // Both cores: independent groups of rules on two threads, verdicts encoded in two slices.
+        let parallel = timed(runs: runs) {
+            guard let report = try? policy.evaluate(logAt: log, jobs: 2) else { return 0 }
+            return VerdictEncoder(calendar: report.calendar).text(for: report.verdicts, jobs: 2).utf8.count
+        }
+        report(Measurement(name: "check end-to-end, 2 jobs", events: lines.count, seconds: parallel.seconds,
+                           peakResidentBytes: Measurement.peakResidentBytes(),
+                           extra: [("output_bytes", String(parallel.checksum)), ("same_as_one_job", String(parallel.checksum == check.checksum))]))
 
         report(try streaming(lines))
     }

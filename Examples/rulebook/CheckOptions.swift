@@ -21,6 +21,8 @@ struct CheckOptions: Equatable {
     var rules: [String] = []
     /// Whether to use the built-in pack even when `./Rules` exists.
     var builtin = false
+    /// Threads evaluating independent parts of the policy.
+    var jobs = 1
 
     struct UsageError: Error, Equatable, CustomStringConvertible {
         var description: String
@@ -74,6 +76,12 @@ struct CheckOptions: Equatable {
                 rules.append(try optionValue())
             case "--builtin":
                 builtin = true
+            case "--jobs":
+                let text = try optionValue()
+                guard let count = Int(text), (1...64).contains(count) else {
+                    throw UsageError(description: "--jobs must be a number from 1 to 64, not '\(text)'")
+                }
+                jobs = count
             case "--as-of":
                 let text = try optionValue()
                 do { asOf = try RFC3339.parse(text) } catch {

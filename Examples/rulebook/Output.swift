@@ -17,6 +17,12 @@ struct Output {
         buffer = ""
     }
 
+    /// Writes text that is already whole lines to standard output.
+    static func write(_ text: String) {
+        guard !text.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

@@ -85,11 +85,15 @@ enum RulebookCommand {
         var report: EvaluationReport
         var printer = DiagnosticPrinter(file: file, language: options.language)
         do {
-            let showsProgress = isatty(STDERR_FILENO) == 1
-            report = try policy.evaluate(
-                logAt: logPath, asOf: options.asOf,
-                progress: showsProgress ? EvaluationProgress { lines in Output.progress("\(lines) lines read") } : nil
-            ) { printer.report($0) }
+            let showsProgress = isatty(STDERR_FILENO) == 1 && options.jobs == 1
+            if options.jobs > 1 {
+                report = try policy.evaluate(logAt: logPath, jobs: options.jobs, asOf: options.asOf) { printer.report($0) }
+            } else {
+                report = try policy.evaluate(
+                    logAt: logPath, asOf: options.asOf,
+                    progress: showsProgress ? EvaluationProgress { lines in Output.progress("\(lines) lines read") } : nil
+                ) { printer.report($0) }
+            }
             if showsProgress { Output.progress("") }
         } catch let error as EventLogReader.Failure {
             Output.error("rulebook: \(error)")
@@ -130,8 +134,7 @@ enum RulebookCommand {
         switch options.format {
         case .jsonl:
             let encoder = VerdictEncoder(calendar: report.calendar, language: options.language)
-            for verdict in report.verdicts { out.line(encoder.line(for: verdict)) }
-            out.flush()
+            Output.write(encoder.text(for: report.verdicts, jobs: options.jobs))
             for line in summary.lines() { Output.error(line) }
         case .table:
             let table = VerdictTable(verdicts: report.verdicts, calendar: report.calendar, language: options.language,

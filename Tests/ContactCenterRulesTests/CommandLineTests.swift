@@ -223,3 +223,14 @@ struct WhatIfTests {
         #expect(run.stderr.contains(message))
     }
 }
+
+extension CommandLineTests {
+    @Test func twoJobsPrintTheSameBytes() throws {
+        let one = try Self.rulebook(["check", "Examples/logs/month.jsonl"])
+        let two = try Self.rulebook(["check", "Examples/logs/month.jsonl", "--jobs", "2"])
+        #expect(two.status == one.status)
+        #expect(!one.stdout.isEmpty)
+        #expect(two.stdout == one.stdout)
+        #expect(two.stderr == one.stderr)
+    }
+}

@@ -198,10 +198,24 @@ struct LineFingerprint: Hashable, Sendable {
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         var a: UInt64 = 0xcbf2_9ce4_8422_2325
         var b: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        for byte in bytes {
-            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            b = (b &+ UInt64(byte)) &* 0xBF58_476D_1CE4_E5B9
+        func mix(_ word: UInt64) {
+            a = (a ^ word) &* 0x0000_0100_0000_01B3
+            a ^= a >> 32
+            b = (b &+ word) &* 0xBF58_476D_1CE4_E5B9
             b ^= b >> 29
+        }
+        // Eight bytes at a time: every line is fingerprinted, so this is on the hot path.
+        var index = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                mix(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            mix(UInt64(bytes[index]) | 0x100)
+            index += 1
         }
         first = a
         second = b

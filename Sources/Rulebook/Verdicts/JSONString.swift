@@ -11,6 +11,10 @@ public enum JSONString {
     /// JSONString.quoted("say \"hi\"")   // "\"say \\\"hi\\\"\""
     /// ```
     public static func quoted(_ text: String) -> String {
+        // Most text needs no escape at all.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,0 +1,50 @@
+import ContactCenterRules
+import Foundation
+import Rulebook
+import Testing
+
+/// Evaluating independent groups of rules on several threads gives the verdicts of
+/// one thread, byte for byte.
+@Suite("Parallel evaluation")
+struct ParallelEvaluationTests {
+    static let logs: [String] = SampleLogTests.logs.map(\.path)
+        + [packageRoot.appendingPathComponent("Tests/ContactCenterRulesTests/Fixtures/bench-5-employees.jsonl").path]
+
+    @Test func thePartsShareNoRuleAndNoVerdictAcrossThem() {
+        let policy = StandardPolicy.make()
+        let parts = policy.independentParts(2)
+        #expect(parts.count == 2)
+        #expect(parts.map(\.rules.count) == [13, 8])
+        #expect(parts.flatMap(\.rules).count == policy.rules.count)
+        #expect(Set(parts.flatMap(\.rules).map(\.id)) == Set(policy.rules.map(\.id)))
+        for part in parts {
+            let own = Set(part.rules.map(\.id))
+            for rule in part.rules { #expect(rule.inputRules.allSatisfy(own.contains), "\(rule.id)") }
+        }
+        // The ladder counts attendance, swaps, training and reviews: they stay together.
+        let ladder = parts.first { $0.rules.contains { $0.id == "discipline.escalation" } }
+        #expect(ladder?.rules.contains { $0.id == "attendance.absence" } == true)
+        #expect(ladder?.rules.contains { $0.id == "sla.first-response" } == false)
+    }
+
+    @Test("Two threads give the verdicts and diagnostics of one, byte for byte", arguments: logs)
+    func twoThreadsGiveTheSameBytes(log: String) throws {
+        let policy = StandardPolicy.make()
+        var single: [LogDiagnostic] = [], parallel: [LogDiagnostic] = []
+        let one = try policy.evaluate(logAt: log) { single.append($0) }
+        let two = try policy.evaluate(logAt: log, jobs: 2) { parallel.append($0) }
+        let encoder = VerdictEncoder(calendar: one.calendar)
+        #expect(!one.verdicts.isEmpty)
+        #expect(two.verdicts.map(encoder.line(for:)) == one.verdicts.map(encoder.line(for:)))
+        #expect(parallel == single)
+        #expect(two.statistics == one.statistics)
+    }
+
+    @Test func aPolicyThatCannotBeSplitRunsAsOne() throws {
+        let policy = ReferencePolicies.make()
+        let path = Self.logs[0]
+        let one = try policy.evaluate(logAt: path)
+        let many = try policy.evaluate(logAt: path, jobs: 8)
+        #expect(many.verdicts == one.verdicts)
+    }
+}
