@@ -3,6 +3,7 @@ enum Help {
     static let text = """
     USAGE: rulebook check <log> [--format jsonl|table] [--lang en|zh] [--time-zone <zone>] [--as-of <time>]
                           [--employee <id>[,<id>...]] [--since <day|time>] [--until <day|time>]
+                          [--rules <dir> | --builtin] [--jobs <n>]
            rulebook report weekly <log> [the same options]
            rulebook diff <log> (--set <name>=<value> ... | --rules <dir> [--rules <dir>]) [the same options]
            rulebook validate [<dir>] [--lang en|zh]
@@ -60,6 +61,7 @@ extension Help {
     static let chinese = """
     用法: rulebook check <日誌> [--format jsonl|table] [--lang en|zh] [--time-zone <時區>] [--as-of <時間>]
                            [--employee <工號>[,<工號>...]] [--since <日期|時間>] [--until <日期|時間>]
+                           [--rules <目錄> | --builtin] [--jobs <n>]
           rulebook report weekly <日誌> [同上選項]
           rulebook diff <日誌> (--set <參數>=<值> ... | --rules <目錄> [--rules <目錄>]) [同上選項]
           rulebook validate [<目錄>] [--lang en|zh]

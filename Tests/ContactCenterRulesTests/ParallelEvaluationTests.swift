@@ -48,3 +48,16 @@ struct ParallelEvaluationTests {
         #expect(many.verdicts == one.verdicts)
     }
 }
+
+extension ParallelEvaluationTests {
+    @Test func verdictsEncodedInSlicesAreTheSameText() throws {
+        let report = try StandardPolicy.make().evaluate(logAt: Self.logs[Self.logs.count - 1])
+        let many = (0..<8).flatMap { _ in report.verdicts }
+        #expect(many.count > 2048)
+        let encoder = VerdictEncoder(calendar: report.calendar, language: .zh)
+        let expected = many.map { encoder.line(for: $0) + "\n" }.joined()
+        #expect(encoder.text(for: many, jobs: 2) == expected)
+        #expect(encoder.text(for: many, jobs: 3) == expected)
+        #expect(encoder.text(for: [], jobs: 2) == "")
+    }
+}
