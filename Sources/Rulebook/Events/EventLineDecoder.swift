@@ -37,8 +37,11 @@ public struct EventLineDecoder: Sendable {
     private struct CompiledType: Sendable {
         var type: Symbol
         var fields: [String: (spec: FieldSpec, name: Symbol, required: Bool)]
-        var required: [String]
+        var required: [(name: String, symbol: Symbol)]
     }
+
+    /// Numbers are read the same way whatever the machine's locale.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     private let schema: EventSchema
     private var compiled: [String: CompiledType] = [:]
@@ -89,7 +92,7 @@ public struct EventLineDecoder: Sendable {
             return reject("time", "expected a time like 2026-03-02T09:31:00+08:00, found \(timeValue.summary)")
         }
         let time: Instant
-        do { time = try RFC3339.parse(Array(timeText.utf8)) } catch {
+        do { time = try RFC3339.parse(timeText) } catch {
             return reject("time", "\(error), found \"\(timeText)\"")
         }
         guard let type = compiledType(typeName, symbols: &symbols) else {
@@ -110,8 +113,8 @@ public struct EventLineDecoder: Sendable {
                 return reject(spec.name, problem.text)
             }
         }
-        for name in type.required where !fields.contains(where: { symbols[$0.name] == name }) {
-            return reject(name, "missing; '\(typeName)' requires it")
+        for required in type.required where !fields.contains(where: { $0.name == required.symbol }) {
+            return reject(required.name, "missing; '\(typeName)' requires it")
         }
         return .event(Event(type: type.type, time: time, line: line, fields: fields))
     }
@@ -122,7 +125,8 @@ public struct EventLineDecoder: Sendable {
         var fields: [String: (spec: FieldSpec, name: Symbol, required: Bool)] = [:]
         for field in spec.optional { fields[field.name] = (field, symbols.intern(field.name), false) }
         for field in spec.required { fields[field.name] = (field, symbols.intern(field.name), true) }
-        let type = CompiledType(type: symbols.intern(name), fields: fields, required: spec.required.map(\.name))
+        let type = CompiledType(type: symbols.intern(name), fields: fields,
+                                required: spec.required.map { ($0.name, symbols.intern($0.name)) })
         compiled[name] = type
         return type
     }
@@ -130,7 +134,6 @@ public struct EventLineDecoder: Sendable {
     private static func convert(
         _ value: JSONObjectScanner.Value, to kind: FieldKind, symbols: inout SymbolTable
     ) -> Result<FieldValue, Problem> {
-        let found = "found \(value.summary)"
         switch (kind, value) {
         case (.id, .string(let text)), (.text(nil), .string(let text)):
             return .success(.symbol(symbols.intern(text)))
@@ -143,7 +146,7 @@ public struct EventLineDecoder: Sendable {
             guard allowed.contains(text) else { return .failure(Problem("expected \(kind.expectation), found \"\(text)\"")) }
             return .success(.symbol(symbols.intern(text)))
         case (.number(let minimum, let maximum), .number(let text)):
-            guard let number = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), number.isFinite else {
+            guard let number = Self.decimal(text), number.isFinite else {
                 return .failure(Problem("expected \(kind.expectation), found \(text)"))
             }
             if let minimum, number < minimum { return .failure(Problem("expected \(kind.expectation), found \(text)")) }
@@ -152,7 +155,7 @@ public struct EventLineDecoder: Sendable {
         case (.boolean, .boolean(let flag)):
             return .success(.boolean(flag))
         case (.time, .string(let text)):
-            do { return .success(.instant(try RFC3339.parse(Array(text.utf8)))) } catch {
+            do { return .success(.instant(try RFC3339.parse(text))) } catch {
                 return .failure(Problem("\(error), found \"\(text)\""))
             }
         case (.month, .string(let text)):
@@ -163,8 +166,20 @@ public struct EventLineDecoder: Sendable {
             else { return .failure(Problem("expected \(kind.expectation), found \"\(text)\"")) }
             return .success(.symbol(symbols.intern(text)))
         default:
-            return .failure(Problem("expected \(kind.expectation), \(found)"))
+            return .failure(Problem("expected \(kind.expectation), found \(value.summary)"))
         }
+    }
+
+    /// A JSON number as an exact decimal; whole numbers, the usual case, without
+    /// `Decimal(string:)`, which is slow.
+    private static func decimal(_ text: String) -> Decimal? {
+        let utf8 = text.utf8
+        if utf8.count <= 18, let first = utf8.first, first != UInt8(ascii: "-") || utf8.count > 1,
+           utf8.dropFirst(first == UInt8(ascii: "-") ? 1 : 0).allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+           let whole = Int64(text) {
+            return Decimal(whole)
+        }
+        return Decimal(string: text, locale: posix)
     }
 
     private struct Problem: Error {
