@@ -287,7 +287,10 @@ struct ScheduleProgram: Sendable {
                                 mark: mark, closes: start,
                                 unwaivable: !schedule.unwaivableWhen.isEmpty && unwaivable.matchesFields(event),
                                 frozen: frozen, group: group)
-        if let group, !(casesByGroup[group]?.contains(id) ?? false) { casesByGroup[group, default: []].append(id) }
+        let isNew = cases[id] == nil
+        // A case is listed under its group and holder when first opened; only a
+        // reopened case can be listed already, so only then is the list searched.
+        if let group, isNew || !(casesByGroup[group]?.contains(id) ?? false) { casesByGroup[group, default: []].append(id) }
         if exchangedCases.contains(id) { rosterIsStale = true }
         if let owner, exchangeParties.contains(owner) { exchangeVerdictsAreStale = true }
         record.closes = point(schedule.closes, of: record)
@@ -296,7 +299,7 @@ struct ScheduleProgram: Sendable {
             casesByOwner[previousHolder]?.removeAll { $0 == id }
             touch(owner: previousHolder)
         }
-        if let holder, !(casesByOwner[holder]?.contains(id) ?? false) { casesByOwner[holder, default: []].append(id) }
+        if let holder, isNew || !(casesByOwner[holder]?.contains(id) ?? false) { casesByOwner[holder, default: []].append(id) }
         cases[id] = record
         due.insert(DueCase(closes: record.closes, id: id))
         touch(case: id)

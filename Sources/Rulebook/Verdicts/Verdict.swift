@@ -83,7 +83,13 @@ extension Array where Element == Verdict {
     /// The verdicts in ``Verdict/outputOrder(_:_:)``. Positions are sorted rather than
     /// the verdicts themselves, which are large to move.
     public func inOutputOrder() -> [Verdict] {
-        indices.sorted { Verdict.outputOrder(self[$0], self[$1]) }.map { self[$0] }
+        withUnsafeBufferPointer { verdicts in
+            // Most pairs differ in time: compare that in place before copying verdicts.
+            indices.sorted { first, second in
+                let a = verdicts[first].time, b = verdicts[second].time
+                return a != b ? a < b : Verdict.outputOrder(verdicts[first], verdicts[second])
+            }.map { verdicts[$0] }
+        }
     }
 }
 
