@@ -109,7 +109,14 @@ extension ScheduleProgram {
         }
         let matched = matches(of: holder)
 
-        let startDate = calendar.localDate(of: record.start)
+        // The local date costs a time-zone lookup; most cases have no same-day excuse.
+        var knownStartDate: LocalDate?
+        func startDate() -> LocalDate {
+            if let knownStartDate { return knownStartDate }
+            let date = calendar.localDate(of: record.start)
+            knownStartDate = date
+            return date
+        }
         var tooLate: [EventMark?] = Array(repeating: nil, count: excuses.count)
         var valid: [EventMark?] = Array(repeating: nil, count: excuses.count)
         for (index, excuse) in excuses.enumerated() {
@@ -119,8 +126,8 @@ extension ScheduleProgram {
                     if valid[index] == nil { valid[index] = mark }
                 case .sameLocalDate:
                     let date = calendar.localDate(of: mark.time)
-                    if date == startDate, valid[index] == nil { valid[index] = mark }
-                    if date > startDate, tooLate[index] == nil { tooLate[index] = mark }
+                    if date == startDate(), valid[index] == nil { valid[index] = mark }
+                    if date > startDate(), tooLate[index] == nil { tooLate[index] = mark }
                 }
             }
         }
