@@ -269,7 +269,7 @@ public struct Evaluation: Sendable {
     }
 
     /// The most case facts one judging step keeps for reuse.
-    static let factsMemoLimit = 4096
+    static let factsMemoLimit = 1024
 
     /// Judges everything: the log is complete, so every pending deadline has passed;
     /// or, for an evaluation ``asOf`` a time, every deadline up to it. Cases still
