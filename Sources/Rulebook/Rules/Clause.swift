@@ -56,6 +56,11 @@ public struct Message: Codable, Equatable, Hashable, Sendable {
     /// The text in `language` with its placeholders filled in; a placeholder with no
     /// argument stays as written.
     public func rendered(in language: Language, _ arguments: [String: String]) -> String {
+        rendered(in: language) { arguments[$0] }
+    }
+
+    /// The text in `language`, each placeholder filled in by `value(name)`.
+    func rendered(in language: Language, _ value: (String) -> String?) -> String {
         let template = language == .zh ? zh : en
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         // One pass over the template: verdicts are many, and each has a message.
@@ -69,7 +74,7 @@ public struct Message: Codable, Equatable, Hashable, Sendable {
                 break
             }
             let name = String(rest[rest.index(after: open)..<close])
-            if let value = arguments[name] { result += value } else { result += rest[open...close] }
+            if let value = value(name) { result += value } else { result += rest[open...close] }
             rest = rest[rest.index(after: close)...]
         }
         result += rest

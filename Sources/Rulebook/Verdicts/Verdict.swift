@@ -59,12 +59,16 @@ public struct Verdict: Hashable, Sendable {
 
     /// The message in `language`, placeholders filled in.
     public func message(in language: Language = .en) -> String {
-        var all = arguments
-        all["employee"] = all["employee"] ?? employee ?? ""
-        all["subject"] = all["subject"] ?? subject
-        if let value { all["value"] = all["value"] ?? value.plainText }
-        if let amount { all["amount"] = all["amount"] ?? amount.plainText }
-        return template.rendered(in: language, all)
+        template.rendered(in: language) { name in
+            if let argument = arguments[name] { return argument }
+            switch name {
+            case "employee": return employee ?? ""
+            case "subject": return subject
+            case "value": return value?.plainText
+            case "amount": return amount?.plainText
+            default: return nil
+            }
+        }
     }
 
     /// Output order: by time, then rule, subject, employee, outcome and reason, so
