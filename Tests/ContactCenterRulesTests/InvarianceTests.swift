@@ -113,4 +113,19 @@ struct InvarianceTests {
         #expect(first == second)
         #expect(!first.isEmpty)
     }
+
+    @Test("Two threads give the output of one, byte for byte", arguments: seeds.prefix(40))
+    func parallel(seed: UInt64) throws {
+        let lines = LogGenerator.log(seed: seed, people: 5, days: 10)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rulebook-parallel-\(seed).jsonl")
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let encoder = VerdictEncoder(calendar: .utc)
+        var single: [LogDiagnostic] = [], double: [LogDiagnostic] = []
+        let one = try Self.policy.evaluate(logAt: file.path) { single.append($0) }
+        let two = try Self.policy.evaluate(logAt: file.path, jobs: 2) { double.append($0) }
+        #expect(two.verdicts.map(encoder.line(for:)) == one.verdicts.map(encoder.line(for:)))
+        #expect(double == single)
+        #expect(two.statistics == one.statistics)
+    }
 }

@@ -21,21 +21,21 @@ public struct Evaluation: Sendable {
     /// The table that interns this evaluation's strings.
     public private(set) var symbols = SymbolTable()
     /// What has been read and judged so far.
-    public private(set) var statistics = EvaluationStatistics()
+    public internal(set) var statistics = EvaluationStatistics()
     /// The time the evaluation is as of: later events are not evaluated and later
     /// deadlines stay pending; `nil` for a complete log.
     public let asOf: Instant?
 
     private var decoder: EventLineDecoder
     private var programs: [ScheduleProgram] = []
-    private var routes: [Symbol: [Int]] = [:]
-    private var eventCounts: [EventCount] = []
+    private(set) var routes: [Symbol: [Int]] = [:]
+    private(set) var eventCounts: [EventCount] = []
     private var keyed: [any KeyedProgram] = []
     /// When each keyed program's rule is in force: it keeps the verdicts certain then.
     private var keyedInForce: [InForce] = []
     /// When each rule is in force, by index in the policy.
     private let inForce: [InForce]
-    private var keyedRoutes: [Symbol: [Int]] = [:]
+    private(set) var keyedRoutes: [Symbol: [Int]] = [:]
     private var caseVerdicts: [[Symbol: [Verdict]]]
     private var derivedRules: [Int]
     /// Per person, the verdicts of rules that read events, as rules over verdicts
@@ -49,7 +49,7 @@ public struct Evaluation: Sendable {
     private var nextSequence = 1
     /// The earliest and latest times of the events evaluated so far: the span of
     /// time the log covers.
-    public private(set) var coverage: ClosedRange<Instant>?
+    public internal(set) var coverage: ClosedRange<Instant>?
     /// The latest time the evaluation was advanced to.
     private var watermark = Instant.distantPast
     private var budget: CaseBudget

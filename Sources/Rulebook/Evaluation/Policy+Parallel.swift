@@ -7,12 +7,12 @@ extension Policy {
     /// stay together. Each part evaluates alone to exactly the verdicts its rules
     /// give in the whole policy.
     ///
-    /// The largest group of connected rules (in the standard pack: attendance, swaps
-    /// and the discipline ladder over them) is one part; the other groups are dealt
-    /// to the remaining parts in turn.
+    /// The groups of connected rules (in the standard pack, the largest is attendance,
+    /// swaps and the discipline ladder over them) are dealt to the parts in turn,
+    /// largest first.
     ///
     /// ```swift
-    /// StandardPolicy.make().independentParts(2).map { $0.rules.count }   // [13, 8]
+    /// StandardPolicy.make().independentParts(2).map { $0.rules.count }   // [17, 4]
     /// ```
     public func independentParts(_ count: Int) -> [Policy] {
         var parent = Array(rules.indices)
@@ -42,7 +42,7 @@ extension Policy {
         let parts = max(1, min(count, ordered.count))
         var buckets = Array(repeating: [Int](), count: parts)
         for (position, group) in ordered.enumerated() {
-            let bucket = position == 0 ? 0 : (parts == 1 ? 0 : 1 + (position - 1) % (parts - 1))
+            let bucket = position % parts
             buckets[bucket].append(contentsOf: group)
         }
         return buckets.map { indices in
@@ -51,12 +51,14 @@ extension Policy {
         }
     }
 
-    /// Evaluates a whole log file with `jobs` threads, each reading the log and
-    /// evaluating one of ``independentParts(_:)``; the verdicts are exactly those of
+    /// Evaluates a whole log file with `jobs` threads, each evaluating one of
+    /// ``independentParts(_:)`` and decoding only the lines of the event types its
+    /// rules read; the verdicts, diagnostics and statistics are exactly those of
     /// ``evaluate(logAt:asOf:limits:progress:diagnostics:)``, in the same order.
     ///
     /// Diagnostics are reported once the log is read, in line order. Each part may
-    /// hold `limits.maximumOpenCases` cases of its own.
+    /// hold `limits.maximumOpenCases` cases of its own. Standard input is read by one
+    /// thread.
     ///
     /// ```swift
     /// let report = try policy.evaluate(logAt: "month.jsonl", jobs: 2)
@@ -69,46 +71,101 @@ extension Policy {
         guard parts.count > 1, path != "-" else {
             return try evaluate(logAt: path, asOf: asOf, limits: limits, diagnostics: diagnostics)
         }
-        let results = ParallelResults(count: parts.count)
+        let evaluations = try parts.map { try Evaluation(policy: $0, asOf: asOf, limits: limits) }
+        let shares = LineShare.shares(evaluations.map(\.typesRead))
+        let slots = PartSlots(evaluations)
+
+        // Reading: each part decodes its share of the lines.
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            guard var evaluation = slots.take(index) else { return }
             var found: [LogDiagnostic] = []
-            let result = Result { try parts[index].evaluate(logAt: path, asOf: asOf, limits: limits) { found.append($0) } }
-            results.set(index, result.map { ($0, found) })
+            do {
+                try EventLogReader(path: path).forEachLine { line in
+                    switch line {
+                    case .bytes(let bytes, let number):
+                        if let diagnostic = evaluation.feed(line: bytes, number: number, share: shares[index]) {
+                            found.append(diagnostic)
+                        }
+                    case .tooLong(let number, let length):
+                        if index == 0 { found.append(evaluation.rejectOverlongLine(number: number, length: length)) }
+                    }
+                }
+            } catch {
+                slots.fail(index, error)
+            }
+            slots.put(index, evaluation, diagnostics: found)
         }
-        var reports: [(report: EvaluationReport, diagnostics: [LogDiagnostic])] = []
-        for result in results.all { reports.append(try result.get()) }
-        // Every part reads every line, so the first part's diagnostics are the log's;
-        // another part adds only what is its own (a case over its limit).
-        var seen = Set(reports[0].diagnostics)
-        var all = reports[0].diagnostics
-        for part in reports.dropFirst() { for diagnostic in part.diagnostics where seen.insert(diagnostic).inserted { all.append(diagnostic) } }
-        for diagnostic in all.sorted(by: { $0.line < $1.line }) { diagnostics(diagnostic) }
-        var statistics = reports[0].report.statistics
-        for part in reports.dropFirst() {
-            statistics.casesJudged.merge(part.report.statistics.casesJudged) { first, _ in first }
-            statistics.pendingCases += part.report.statistics.pendingCases
+        if let failure = slots.failure { throw failure }
+
+        // Judging: every part with the span of time of all the events.
+        let span = slots.coverage
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            guard var evaluation = slots.take(index) else { return }
+            evaluation.widenCoverage(to: span)
+            _ = evaluation.finish()
+            slots.put(index, evaluation, verdicts: evaluation.verdicts)
         }
-        return EvaluationReport(verdicts: reports.flatMap(\.report.verdicts).inOutputOrder(), statistics: statistics,
-                                calendar: reports[0].report.calendar, parameters: parameters)
+
+        for diagnostic in slots.diagnostics.sorted(by: { $0.line < $1.line }) { diagnostics(diagnostic) }
+        let finished = slots.evaluations
+        guard var statistics = finished.first?.statistics, let calendar = finished.first?.calendar else {
+            return try evaluate(logAt: path, asOf: asOf, limits: limits, diagnostics: diagnostics)
+        }
+        for part in finished.dropFirst() {
+            statistics.addLineCounts(of: part.statistics)
+            statistics.casesJudged.merge(part.statistics.casesJudged) { first, _ in first }
+            statistics.pendingCases += part.statistics.pendingCases
+        }
+        return EvaluationReport(verdicts: slots.verdicts.inOutputOrder(), statistics: statistics,
+                                calendar: calendar, parameters: parameters)
     }
 }
 
-/// One slot per part, written by the part's thread.
-private final class ParallelResults: @unchecked Sendable {
+/// The parts' evaluations and what they found, each taken out and put back by one
+/// thread at a time.
+private final class PartSlots: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [Result<(EvaluationReport, [LogDiagnostic]), any Error>?]
+    private var parts: [Evaluation?]
+    private var found: [[LogDiagnostic]]
+    private var judged: [[Verdict]]
+    private var failures: [(any Error)?]
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<(EvaluationReport, [LogDiagnostic]), any Error>) {
-        lock.lock()
-        defer { lock.unlock() }
-        slots[index] = result
+    init(_ evaluations: [Evaluation]) {
+        parts = evaluations
+        found = Array(repeating: [], count: evaluations.count)
+        judged = Array(repeating: [], count: evaluations.count)
+        failures = Array(repeating: nil, count: evaluations.count)
     }
 
-    var all: [Result<(EvaluationReport, [LogDiagnostic]), any Error>] {
+    private func locked<T>(_ body: () -> T) -> T {
         lock.lock()
         defer { lock.unlock() }
-        return slots.compactMap { $0 }
+        return body()
+    }
+
+    func take(_ index: Int) -> Evaluation? { locked { defer { parts[index] = nil }; return parts[index] } }
+
+    func put(_ index: Int, _ evaluation: Evaluation, diagnostics: [LogDiagnostic]? = nil, verdicts: [Verdict]? = nil) {
+        locked {
+            parts[index] = evaluation
+            if let diagnostics { found[index] = diagnostics }
+            if let verdicts { judged[index] = verdicts }
+        }
+    }
+
+    func fail(_ index: Int, _ error: any Error) { locked { failures[index] = error } }
+
+    var failure: (any Error)? { locked { failures.lazy.compactMap { $0 }.first } }
+    var evaluations: [Evaluation] { locked { parts.compactMap { $0 } } }
+    var diagnostics: [LogDiagnostic] { locked { found.flatMap { $0 } } }
+    var verdicts: [Verdict] { locked { judged.flatMap { $0 } } }
+
+    /// The span of time of the events every part read.
+    var coverage: ClosedRange<Instant>? {
+        locked {
+            parts.compactMap { $0?.coverage }.reduce(nil) { (span: ClosedRange<Instant>?, next) in
+                span.map { min($0.lowerBound, next.lowerBound)...max($0.upperBound, next.upperBound) } ?? next
+            }
+        }
     }
 }
