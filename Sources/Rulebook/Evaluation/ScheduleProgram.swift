@@ -276,8 +276,9 @@ struct ScheduleProgram: Sendable {
             id = symbols.intern(symbols[owner] + "\u{1F}" + symbols[subject])
         }
         let mark = EventMark(time: event.time, line: event.line)
-        if let existing = cases[id], schedule.cases.keeps == .latest ? mark < existing.mark : existing.mark < mark { return }
-        if cases[id] == nil, !budget.admit() { return }
+        let previous = cases[id]
+        if let previous, schedule.cases.keeps == .latest ? mark < previous.mark : previous.mark < mark { return }
+        if previous == nil, !budget.admit() { return }
         func time(_ field: Symbol?) -> Instant? { field.map { event[$0]?.instant } ?? event.time }
         guard let start = time(startField), let end = time(endField) else { return }
         let joinKey = caseJoin.flatMap { event[joins[$0].field]?.symbol }
@@ -287,7 +288,7 @@ struct ScheduleProgram: Sendable {
                                 mark: mark, closes: start,
                                 unwaivable: !schedule.unwaivableWhen.isEmpty && unwaivable.matchesFields(event),
                                 frozen: frozen, group: group)
-        let isNew = cases[id] == nil
+        let isNew = previous == nil
         // A case is listed under its group and holder when first opened; only a
         // reopened case can be listed already, so only then is the list searched.
         if let group, isNew || !(casesByGroup[group]?.contains(id) ?? false) { casesByGroup[group, default: []].append(id) }
@@ -295,7 +296,7 @@ struct ScheduleProgram: Sendable {
         if let owner, exchangeParties.contains(owner) { exchangeVerdictsAreStale = true }
         record.closes = point(schedule.closes, of: record)
         let holder = holders[id] ?? owner
-        if let previous = cases[id], let previousHolder = holders[id] ?? previous.owner, previousHolder != holder {
+        if let previous, let previousHolder = holders[id] ?? previous.owner, previousHolder != holder {
             casesByOwner[previousHolder]?.removeAll { $0 == id }
             touch(owner: previousHolder)
         }
