@@ -36,7 +36,8 @@ public struct EventLineDecoder: Sendable {
 
     private struct CompiledType: Sendable {
         var type: Symbol
-        var fields: [String: (spec: FieldSpec, name: Symbol, required: Bool)]
+        /// A type has a handful of fields: comparing names beats hashing them.
+        var fields: [(spec: FieldSpec, name: Symbol)]
         var required: [(name: String, symbol: Symbol)]
     }
 
@@ -104,7 +105,7 @@ public struct EventLineDecoder: Sendable {
         var fields: [Event.Field] = []
         fields.reserveCapacity(type.fields.count)
         for member in members {
-            guard let (spec, name, _) = type.fields[member.key], member.value != .null else { continue }
+            guard let (spec, name) = type.fields.first(where: { $0.spec.name == member.key }), member.value != .null else { continue }
             switch Self.convert(member.value, to: spec.kind, symbols: &symbols) {
             case .success(let value):
                 fields.removeAll { $0.name == name }
@@ -122,9 +123,11 @@ public struct EventLineDecoder: Sendable {
     private mutating func compiledType(_ name: String, symbols: inout SymbolTable) -> CompiledType? {
         if let type = compiled[name] { return type }
         guard let spec = schema.types[name] else { return nil }
-        var fields: [String: (spec: FieldSpec, name: Symbol, required: Bool)] = [:]
-        for field in spec.optional { fields[field.name] = (field, symbols.intern(field.name), false) }
-        for field in spec.required { fields[field.name] = (field, symbols.intern(field.name), true) }
+        // A name declared both ways is required, as it was when a later entry won.
+        var fields: [(spec: FieldSpec, name: Symbol)] = spec.required.map { ($0, symbols.intern($0.name)) }
+        for field in spec.optional where !fields.contains(where: { $0.spec.name == field.name }) {
+            fields.append((field, symbols.intern(field.name)))
+        }
         let type = CompiledType(type: symbols.intern(name), fields: fields,
                                 required: spec.required.map { ($0.name, symbols.intern($0.name)) })
         compiled[name] = type

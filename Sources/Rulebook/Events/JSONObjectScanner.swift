@@ -39,6 +39,7 @@ struct JSONObjectScanner {
         guard peek() == UInt8(ascii: "{") else { throw fail("expected a JSON object starting with '{'") }
         index += 1
         var members: [(key: String, value: Value)] = []
+        members.reserveCapacity(8)  // an event has a handful of members: grow once, not three times
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             index += 1
