@@ -343,7 +343,7 @@ struct ScheduleProgram: Sendable {
         }
         // A case's handover verdict rests on its relief's events: judging a case again
         // judges the cases that hand over to it too.
-        for id in selected {
+        for id in selected where groupField != nil {
             guard let record = cases[id], let group = record.group else { continue }
             for other in casesByGroup[group] ?? [] where judged.contains(other) && cases[other]?.end == record.start {
                 selected.insert(other)
