@@ -1,3 +1,5 @@
+import Rulebook
+
 /// The text of `rulebook --help`.
 enum Help {
     static let text = """
@@ -106,9 +108,15 @@ extension Help {
 
     /// The help in the language asked for on the command line.
     static func text(for arguments: [String]) -> String {
+        language(in: arguments) == .zh ? chinese : text
+    }
+
+    /// The language asked for on the command line, even before it is parsed, so
+    /// that errors about the command line itself are in that language.
+    static func language(in arguments: [String]) -> Language {
         if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count, arguments[index + 1] == "zh" {
-            return chinese
+            return .zh
         }
-        return arguments.contains("--lang=zh") ? chinese : text
+        return arguments.contains("--lang=zh") ? .zh : .en
     }
 }

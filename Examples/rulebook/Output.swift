@@ -23,6 +23,11 @@ struct Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Writes a line to standard error, in Chinese when `language` is.
+    static func error(_ text: String, in language: Language) {
+        error(ChinesePhrasebook.render(text, in: language))
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

@@ -57,7 +57,7 @@ struct PolicySource {
     static func report(_ failure: Failure, language: Language = .en) -> ExitCode {
         switch failure {
         case .usage(let error):
-            Output.error("rulebook: \(error)")
+            Output.error("rulebook: \(error)", in: language)
             return .usage
         case .ruleFiles(let directory, let errors):
             for diagnostic in errors.diagnostics {

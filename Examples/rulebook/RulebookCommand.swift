@@ -15,6 +15,7 @@ enum RulebookCommand {
             return arguments.isEmpty ? .usage : .success
         }
         var rest = Array(arguments.dropFirst())
+        let language = Help.language(in: arguments)
         let mode: Mode
         if ["export-rules", "validate", "test"].contains(command), rest.contains(where: { $0 == "-h" || $0 == "--help" }) {
             print(Help.text(for: rest))
@@ -33,13 +34,13 @@ enum RulebookCommand {
             mode = .diff
         case "report":
             guard rest.first == "weekly" else {
-                Output.error("rulebook: 'report' needs a kind of report: weekly; try 'rulebook --help'")
+                Output.error("rulebook: 'report' needs a kind of report: weekly; try 'rulebook --help'", in: language)
                 return .usage
             }
             rest.removeFirst()
             mode = .weekly
         default:
-            Output.error("rulebook: unknown command '\(command)'; try 'rulebook --help'")
+            Output.error("rulebook: unknown command '\(command)'; try 'rulebook --help'", in: language)
             return .usage
         }
         if rest.contains(where: { $0 == "-h" || $0 == "--help" }) {
@@ -48,7 +49,8 @@ enum RulebookCommand {
         }
         let options: CheckOptions
         do { options = try CheckOptions(arguments: rest) } catch {
-            Output.error("rulebook: \(error)\n\(Help.text.split(separator: "\n").first ?? "")")
+            Output.error("rulebook: \(error)", in: language)
+            Output.error(String(Help.text(for: arguments).split(separator: "\n").first ?? ""))
             return .usage
         }
         return check(options, mode: mode)
@@ -76,7 +78,7 @@ enum RulebookCommand {
             let copy = FileManager.default.temporaryDirectory.appendingPathComponent("rulebook-stdin-\(getpid()).jsonl")
             guard FileManager.default.createFile(atPath: copy.path, contents: FileHandle.standardInput.readDataToEndOfFile())
             else {
-                Output.error("rulebook: cannot keep standard input in \(copy.path) to read it twice")
+                Output.error("rulebook: cannot keep standard input in \(copy.path) to read it twice", in: options.language)
                 return .unreadableInput
             }
             logPath = copy.path
@@ -96,17 +98,17 @@ enum RulebookCommand {
             }
             if showsProgress { Output.progress("") }
         } catch let error as EventLogReader.Failure {
-            Output.error("rulebook: \(error)")
+            Output.error("rulebook: \(error)", in: options.language)
             return .unreadableInput
         } catch {
-            Output.error("rulebook: \(error)")
+            Output.error("rulebook: \(error)", in: options.language)
             return .badPolicy
         }
 
         for line in printer.summary() { Output.error(line) }
         let filter: VerdictFilter
         do { filter = try VerdictFilter(options, calendar: report.calendar) } catch {
-            Output.error("rulebook: \(error)")
+            Output.error("rulebook: \(error)", in: options.language)
             return .usage
         }
         report.verdicts = report.verdicts.filter(filter.includes)
@@ -117,7 +119,7 @@ enum RulebookCommand {
             do {
                 baseline = try baselinePolicy.evaluate(logAt: logPath, asOf: options.asOf)
             } catch {
-                Output.error("rulebook: \(error)")
+                Output.error("rulebook: \(error)", in: options.language)
                 return .unreadableInput
             }
             let diff = VerdictDiff(before: baseline.verdicts.filter(filter.includes), after: report.verdicts)

@@ -234,3 +234,17 @@ extension CommandLineTests {
         #expect(two.stderr == one.stderr)
     }
 }
+
+extension CommandLineTests {
+    @Test func commandLineErrorsAreInChineseWithLangZh() throws {
+        let missing = try Self.rulebook(["check", "--lang", "zh"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("rulebook: 缺少要檢查的日誌 (路徑, 或以 - 表示標準輸入)"))
+        #expect(missing.stderr.contains("用法: rulebook check"))
+        let format = try Self.rulebook(["check", "Examples/logs/week.jsonl", "--format", "csv", "--lang", "zh"])
+        #expect(format.stderr.contains("rulebook: --format 應為 jsonl 或 table, 而非 'csv'"))
+        let directory = try Self.rulebook(["check", "Examples", "--lang", "zh"])
+        #expect(directory.status == 66)
+        #expect(directory.stderr.contains("rulebook: 'Examples' 是目錄, 不是事件日誌"))
+    }
+}
