@@ -173,8 +173,12 @@ public enum TestValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
     /// No value: the field is left out.
     case missing
 
+    /// Text: `"E001"`.
     public init(stringLiteral value: String) { self = .text(value) }
+    /// A whole number: `95`.
     public init(integerLiteral value: Int) { self = .number(String(value)) }
+    /// A flag: `true`.
     public init(booleanLiteral value: Bool) { self = .boolean(value) }
+    /// A number with a fraction: `59.5`.
     public init(floatLiteral value: Double) { self = .number("\(value)") }
 }

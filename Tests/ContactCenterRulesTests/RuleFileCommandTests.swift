@@ -117,3 +117,52 @@ struct RuleFileCommandTests {
         #expect(run.stderr.contains("--builtin and --rules exclude each other"))
     }
 }
+
+extension RuleFileCommandTests {
+    @Test func anAnalystAddsARuleAndItsTestAndSeesItInCheck() throws {
+        let rules = try Self.copyOfRules()
+        // The rule, as Rules/README.md shows it, added to the end of attendance.json.
+        let (file, rule) = try #require(RuleFileTests.readmeRules().last)
+        #expect(file == "attendance.json")
+        let attendance = rules.appendingPathComponent(file)
+        let indented = rule.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+        try Self.edit(attendance, "\n  ]\n}\n", ",\n" + indented + "\n  ]\n}\n")
+        let lates = (2...4).map { day in
+            let date = "2026-03-0\(day)"
+            return """
+                {"type":"shift.scheduled","time":"2026-03-01T10:00:00+08:00","employee":"E01","shift":"S\(day)","start":"\(date)T09:00:00+08:00","end":"\(date)T18:00:00+08:00"}
+                {"type":"clock.in","time":"\(date)T09:05:00+08:00","employee":"E01"}
+                {"type":"clock.out","time":"\(date)T18:00:00+08:00","employee":"E01"}
+                """
+        }.joined(separator: "\n") + "\n"
+        let events = lates.split(separator: "\n").map { "    " + $0 }.joined(separator: ",\n")
+        let test = """
+            {
+              "description": "The third late arrival of a month is an absence",
+              "events": [
+            \(events)
+              ],
+              "expect": [{"rule": "attendance.lates-make-absence", "employee": "E01", "subject": "S4", "outcome": "absent"}]
+            }
+
+            """
+        try Data(test.utf8).write(to: rules.appendingPathComponent("tests/three-lates.json"))
+
+        let validate = try CommandLineTests.rulebook(["validate", rules.path])
+        #expect(validate.status == 0)
+        #expect(validate.stdout.hasSuffix("22 rules and 22 tests, no problems\n"))
+        let tests = try CommandLineTests.rulebook(["test", rules.path])
+        #expect(tests.status == 0)
+        #expect(tests.stdout.contains("PASS three-lates.json"))
+        let check = try CommandLineTests.rulebook(["check", "--rules", rules.path, "-"], input: lates)
+        #expect(check.stdout.contains(#""rule":"attendance.lates-make-absence","outcome":"absent","employee":"E01","subject":"S4""#))
+
+        // A mistake in the new rule is reported where it is.
+        try Self.edit(attendance, #""trigger": "every-limit-th""#, #""trigger": "every-third""#)
+        let broken = try CommandLineTests.rulebook(["validate", rules.path])
+        #expect(broken.status == 78)
+        let place = RuleFileTests.place(#""every-third""#, in: file, of: [file: Array(try Data(contentsOf: attendance))])
+        #expect(broken.stderr.contains(rules.path + "/" + place + #": error: expected one of 'each-beyond-limit', 'every-limit-th', found the string "every-third""#),
+                "\(broken.stderr)")
+    }
+}

@@ -17,8 +17,11 @@ public enum FieldInput: Sendable, Equatable, ExpressibleByStringLiteral, Express
     /// A time.
     case time(Instant)
 
+    /// Text: `"E001"`.
     public init(stringLiteral value: String) { self = .text(value) }
+    /// A whole number: `95`.
     public init(integerLiteral value: Int) { self = .number(Decimal(value)) }
+    /// A flag: `true`.
     public init(booleanLiteral value: Bool) { self = .boolean(value) }
     /// A float literal is read from its decimal text, so `15.3` is exactly 15.3.
     public init(floatLiteral value: Double) { self = .number(Decimal(string: "\(value)") ?? Decimal(value)) }

@@ -12,6 +12,7 @@ public struct Symbol: Hashable, Comparable, Sendable {
     public let rawValue: UInt32
 
     @inlinable
+    /// The symbol with this number in its table.
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
     @inlinable

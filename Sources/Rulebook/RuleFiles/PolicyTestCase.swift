@@ -28,12 +28,19 @@ public struct PolicyTestCase: Sendable {
     /// test.expected.first?.rule   // "attendance.absence"
     /// ```
     public struct Expected: Sendable, Equatable, CustomStringConvertible {
+        /// The rule that must give it.
         public var rule: String
+        /// Its outcome.
         public var outcome: String
+        /// The person it names, or `nil` to accept any.
         public var employee: String?
+        /// Its subject, or `nil` to accept any.
         public var subject: String?
+        /// Its reason, or `nil` to accept any.
         public var reason: String?
+        /// When it becomes certain, or `nil` to accept any.
         public var time: Instant?
+        /// Its value, or `nil` to accept any.
         public var value: Decimal?
         /// The expectation as written in the file.
         public var text: String
