@@ -27,6 +27,11 @@ public enum AttendanceRules {
     }
 
     /// The shifts and what each expects.
+    ///
+    /// ```swift
+    /// let shifts = AttendanceRules.shifts(AttendanceParameters())
+    /// shifts.expectations.map(\.name)   // ["in-punch", "out-punch"]
+    /// ```
     public static func shifts(_ parameters: AttendanceParameters) -> Schedule {
         let outWindowCloses = CasePoint.end(plus: parameters.outPunchClosesAfterEnd)
         return Schedule(
@@ -72,6 +77,10 @@ public enum AttendanceRules {
 
     /// `attendance.late`, `attendance.early-leave`, `attendance.absence` and
     /// `attendance.missed-punch` with the given parameters.
+    ///
+    /// ```swift
+    /// AttendanceRules.rules().map(\.id)   // ["attendance.late", "attendance.early-leave", ...]
+    /// ```
     public static func rules(_ parameters: AttendanceParameters = .init()) -> [Rule] {
         let schedule = shifts(parameters)
         let threshold = parameters.absenceThreshold
@@ -137,6 +146,11 @@ public enum AttendanceRules {
     /// `handover.early-departure`: on a shift with a `team`, the out-punch came before
     /// the earliest in-punch of the relief (a shift of the same team starting exactly
     /// when this one ends); needs both punches.
+    ///
+    /// ```swift
+    /// let rule = AttendanceRules.handover()
+    /// rule.id   // "handover.early-departure"
+    /// ```
     public static func handover(_ parameters: AttendanceParameters = .init()) -> Rule {
         Rule(id: "handover.early-departure", title: "Leaving before the relief arrives", clause: HandbookClauses.handover,
              .schedule(ScheduleRule(shifts(parameters), outcomes: [

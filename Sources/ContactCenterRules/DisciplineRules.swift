@@ -20,6 +20,11 @@ public enum DisciplineRules {
 
     /// `discipline.escalation` over the verdicts of `available` rules that the
     /// parameters count.
+    ///
+    /// ```swift
+    /// let others = AttendanceRules.rules()
+    /// DisciplineRules.rules(available: Set(others.map(\.id))).map(\.id)   // ["discipline.escalation"]
+    /// ```
     public static func rules(_ parameters: DisciplineParameters = .init(), available: Set<String>) -> [Rule] {
         let counted = parameters.counted.filter { available.contains($0.rule) }
         guard !counted.isEmpty else { return [] }

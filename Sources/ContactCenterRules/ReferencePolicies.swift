@@ -13,6 +13,10 @@ import Rulebook
 /// ```
 public enum ReferencePolicies {
     /// The four rules over the standard event schema, in Shanghai time.
+    ///
+    /// ```swift
+    /// ReferencePolicies.make().rules.map(\.id)   // ["P1", "P2", "P3", "P4"]
+    /// ```
     public static func make() -> Policy {
         Policy(name: "reference policies P1-P4", schema: ContactCenterEvents.schema,
                rules: [lateness, swapLimit, trainingAttendance, firstResponse])

@@ -29,6 +29,12 @@ public enum ReviewRules {
     static let scores = ScoreRecords(EventSelector("review.scored"), person: "employee", month: "period", score: "score")
 
     /// The four review rules with the given parameters.
+    ///
+    /// ```swift
+    /// var reviews = ReviewParameters()
+    /// reviews.awardThreshold = 95
+    /// let rules = ReviewRules.rules(reviews)
+    /// ```
     public static func rules(_ parameters: ReviewParameters = .init()) -> [Rule] {
         [
             award(ID.monthlyAward, "Monthly outstanding agent", per: .month, amount: parameters.monthlyAwardAmount,

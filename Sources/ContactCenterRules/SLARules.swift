@@ -23,6 +23,12 @@ public enum SLARules {
     }
 
     /// `sla.first-response` and `sla.complex-answer` with the given parameters.
+    ///
+    /// ```swift
+    /// var sla = SLAParameters()
+    /// sla.complexAnswer = .seconds(20 * 60)
+    /// let rules = SLARules.rules(sla)
+    /// ```
     public static func rules(_ parameters: SLAParameters = .init()) -> [Rule] {
         let overridden = parameters.firstResponseByChannel.keys.sorted()
         var parts = overridden.map { channel in

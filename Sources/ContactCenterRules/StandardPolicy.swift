@@ -10,6 +10,11 @@ import Rulebook
 /// ```
 public enum StandardPolicy {
     /// The standard policy with the given parameters.
+    ///
+    /// ```swift
+    /// let policy = StandardPolicy.make(timeZone: "Asia/Taipei")
+    /// let report = try policy.evaluate(logAt: "week.jsonl")
+    /// ```
     public static func make(
         attendance: AttendanceParameters = .init(), swaps: SwapParameters = .init(), sla: SLAParameters = .init(),
         training: TrainingParameters = .init(), reviews: ReviewParameters = .init(),

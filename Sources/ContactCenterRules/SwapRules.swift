@@ -29,6 +29,12 @@ public enum SwapRules {
     }
 
     /// The five swap rules with the given parameters, over the shifts of `attendance`.
+    ///
+    /// ```swift
+    /// var swaps = SwapParameters()
+    /// swaps.swapsPerMonth = 4
+    /// let rules = SwapRules.rules(swaps)
+    /// ```
     public static func rules(_ parameters: SwapParameters = .init(), attendance: AttendanceParameters = .init()) -> [Rule] {
         let shifts = AttendanceRules.shifts(attendance)
         func rule(_ id: String, _ title: String, _ clause: Clause, _ judgement: ExchangeRule.Judgement, _ outcome: String,

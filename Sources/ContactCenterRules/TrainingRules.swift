@@ -27,6 +27,12 @@ public enum TrainingRules {
     /// session, the latest winning) reaching a third of the course's total, in exact
     /// decimals; reported once, the moment it is reached. A course never scheduled
     /// is not judged.
+    ///
+    /// ```swift
+    /// var training = TrainingParameters()
+    /// training.onboardingDays = 10
+    /// let rules = TrainingRules.rules(training)
+    /// ```
     public static func rules(_ parameters: TrainingParameters = .init()) -> [Rule] {
         [attendance, onboarding(parameters), refresher, repayment(parameters)]
     }

@@ -39,6 +39,10 @@ public struct ExpectedVerdict: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether `verdict` is what this expects.
+    ///
+    /// ```swift
+    /// report.verdicts.filter(ExpectedVerdict("attendance.absence", "absent", employee: "E1").matches)
+    /// ```
     public func matches(_ verdict: Verdict) -> Bool {
         verdict.rule == rule && verdict.outcome == outcome
             && (employee == nil || verdict.employee == employee) && (subject == nil || verdict.subject == subject)

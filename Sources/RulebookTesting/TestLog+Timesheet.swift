@@ -3,6 +3,10 @@
 extension TestLog {
     /// A shift on the roster, published at `published` (default: 10:00 a week
     /// before the shift's day).
+    ///
+    /// ```swift
+    /// log.shift("S1", for: "E1", from: "09:00", to: "18:00", team: "A")
+    /// ```
     @discardableResult
     public mutating func shift(
         _ shift: String, for employee: String, from start: String, to end: String,
@@ -16,48 +20,80 @@ extension TestLog {
     }
 
     /// A punch at the start of work.
+    ///
+    /// ```swift
+    /// log.clockIn("E1", at: "09:41")
+    /// ```
     @discardableResult
     public mutating func clockIn(_ employee: String, at time: String) -> Int {
         event("clock.in", at: time, ["employee": .text(employee)])
     }
 
     /// A punch at the end of work.
+    ///
+    /// ```swift
+    /// log.clockOut("E1", at: "17:45")
+    /// ```
     @discardableResult
     public mutating func clockOut(_ employee: String, at time: String) -> Int {
         event("clock.out", at: time, ["employee": .text(employee)])
     }
 
     /// A supervisor confirms `employee` worked `shift` although a punch is missing.
+    ///
+    /// ```swift
+    /// log.punchConfirmed("E1", shift: "S1", at: "2026-03-03 10:00")
+    /// ```
     @discardableResult
     public mutating func punchConfirmed(_ employee: String, shift: String, at time: String, by supervisor: String = "M01") -> Int {
         event("punch.confirmed", at: time, ["employee": .text(employee), "shift": .text(shift), "by": .text(supervisor)])
     }
 
     /// Approved leave for a whole shift.
+    ///
+    /// ```swift
+    /// log.leave("E1", shift: "S1", at: "2026-03-01 12:00")
+    /// ```
     @discardableResult
     public mutating func leave(_ employee: String, shift: String, at time: String, by supervisor: String = "M01") -> Int {
         event("leave.approved", at: time, ["employee": .text(employee), "shift": .text(shift), "by": .text(supervisor)])
     }
 
     /// Approved field work during a shift.
+    ///
+    /// ```swift
+    /// log.fieldWork("E1", shift: "S1", at: "16:00")
+    /// ```
     @discardableResult
     public mutating func fieldWork(_ employee: String, shift: String, at time: String, by supervisor: String = "M01") -> Int {
         event("fieldwork.approved", at: time, ["employee": .text(employee), "shift": .text(shift), "by": .text(supervisor)])
     }
 
     /// The employee need not punch.
+    ///
+    /// ```swift
+    /// log.exemption("E9", at: "2026-03-01 09:00")
+    /// ```
     @discardableResult
     public mutating func exemption(_ employee: String, at time: String, by manager: String = "GM") -> Int {
         event("exemption.granted", at: time, ["employee": .text(employee), "by": .text(manager)])
     }
 
     /// A hiring, with a role (`agent`, `supervisor`, `manager`, `executive`).
+    ///
+    /// ```swift
+    /// log.hired("E5", as: "supervisor", at: "2026-01-05 09:00")
+    /// ```
     @discardableResult
     public mutating func hired(_ employee: String, as role: String? = nil, at time: String) -> Int {
         event("employee.hired", at: time, ["employee": .text(employee), "role": role.map(TestValue.text) ?? .missing])
     }
 
     /// A leaving.
+    ///
+    /// ```swift
+    /// log.left("E5", at: "2026-06-30 18:00")
+    /// ```
     @discardableResult
     public mutating func left(_ employee: String, at time: String) -> Int {
         event("employee.left", at: time, ["employee": .text(employee)])
@@ -84,6 +120,10 @@ extension TestLog {
     }
 
     /// A customer inquiry.
+    ///
+    /// ```swift
+    /// log.inquiry("T1", at: "10:00", to: "E1", channel: "chat", complex: true)
+    /// ```
     @discardableResult
     public mutating func inquiry(
         _ ticket: String, at time: String, to employee: String? = nil, channel: String? = nil, complex: Bool = false
@@ -95,18 +135,30 @@ extension TestLog {
     }
 
     /// The first reply to a customer.
+    ///
+    /// ```swift
+    /// log.responded("T1", by: "E1", at: "10:03")
+    /// ```
     @discardableResult
     public mutating func responded(_ ticket: String, by employee: String, at time: String) -> Int {
         event("inquiry.responded", at: time, ["ticket": .text(ticket), "employee": .text(employee)])
     }
 
     /// The question answered in full.
+    ///
+    /// ```swift
+    /// log.answered("T1", by: "E1", at: "10:25")
+    /// ```
     @discardableResult
     public mutating func answered(_ ticket: String, by employee: String, at time: String) -> Int {
         event("inquiry.answered", at: time, ["ticket": .text(ticket), "employee": .text(employee)])
     }
 
     /// A course and its total length.
+    ///
+    /// ```swift
+    /// log.course("C1", totalMinutes: 600, kind: "qualification", cost: 900, at: "2026-02-27 09:00")
+    /// ```
     @discardableResult
     public mutating func course(
         _ course: String, totalMinutes: TestValue, kind: String? = nil, cost: TestValue = .missing, at time: String
@@ -128,12 +180,20 @@ extension TestLog {
     }
 
     /// The course ended for this employee.
+    ///
+    /// ```swift
+    /// log.completed("E2", course: "C1", at: "2026-03-04 17:00")
+    /// ```
     @discardableResult
     public mutating func completed(_ employee: String, course: String, at time: String) -> Int {
         event("training.completed", at: time, ["employee": .text(employee), "course": .text(course)])
     }
 
     /// A monthly review score.
+    ///
+    /// ```swift
+    /// log.review("E1", period: "2026-03", score: 95, at: "2026-04-01 10:00")
+    /// ```
     @discardableResult
     public mutating func review(_ employee: String, period: String, score: TestValue, at time: String) -> Int {
         event("review.scored", at: time, ["employee": .text(employee), "period": .text(period), "score": score])

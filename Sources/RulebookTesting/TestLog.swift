@@ -42,6 +42,10 @@ public struct TestLog: Sendable {
     public private(set) var times: [Instant?] = []
 
     /// Creates an empty log in `timeZone`, with times falling on `day`.
+    ///
+    /// ```swift
+    /// var log = TestLog(timeZone: "Europe/Berlin", day: "2026-03-29")
+    /// ```
     public init(timeZone: String = "Asia/Shanghai", day: String = "2026-03-02") {
         do {
             calendar = try PolicyCalendar(timeZone: timeZone)
@@ -64,6 +68,10 @@ public struct TestLog: Sendable {
     ///   - type: the event type, e.g. `clock.in`.
     ///   - time: `"09:41"`, `"09:41:30.5"` on ``day``, or `"2026-03-03 06:00"`.
     ///   - fields: values; write times with ``TestValue/time(_:)``.
+    ///
+    /// ```swift
+    /// log.event("break.started", at: "12:00", ["employee": "E1"])
+    /// ```
     @discardableResult
     public mutating func event(_ type: String, at time: String, _ fields: KeyValuePairs<String, TestValue> = [:]) -> Int {
         let line = nextLine
@@ -80,6 +88,10 @@ public struct TestLog: Sendable {
 
     /// Adds a raw line exactly as given (a malformed line, a duplicate), and returns
     /// its line number.
+    ///
+    /// ```swift
+    /// log.raw(#"{"time": "not a time"}"#)   // a malformed line, kept as written
+    /// ```
     @discardableResult
     public mutating func raw(_ line: String) -> Int {
         lines.append(line)
@@ -88,6 +100,10 @@ public struct TestLog: Sendable {
     }
 
     /// The instant of a time written as in ``event(_:at:_:)``.
+    ///
+    /// ```swift
+    /// let start = try log.instant("2026-03-02 09:00")
+    /// ```
     public func instant(_ time: String) throws(Problem) -> Instant {
         switch resolve(time) {
         case .success(let instant): return instant
@@ -98,6 +114,10 @@ public struct TestLog: Sendable {
     /// Evaluates the log with `policy`, as a file would be evaluated.
     ///
     /// - Throws: the first ``Problem`` with what the test wrote, or a `PolicyError`.
+    ///
+    /// ```swift
+    /// let report = try log.evaluate(StandardPolicy.make(), asOf: "2026-03-02 12:00")
+    /// ```
     public func evaluate(_ policy: Policy, asOf: String? = nil) throws -> EvaluationReport {
         if let problem = problems.first { throw problem }
         return try policy.evaluate(lines: lines, asOf: try asOf.map(instant))

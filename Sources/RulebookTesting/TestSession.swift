@@ -20,6 +20,10 @@ public struct TestSession: Sendable {
     private var fed = 0
 
     /// Creates a session for `policy` over an empty log in the policy's zone.
+    ///
+    /// ```swift
+    /// var session = try TestSession(policy: StandardPolicy.make())
+    /// ```
     public init(policy: Policy, day: String = "2026-03-02") throws {
         evaluation = try Evaluation(policy: policy)
         log = TestLog(timeZone: policy.timeZone, day: day)
@@ -29,6 +33,10 @@ public struct TestSession: Sendable {
     /// line order, then advances the evaluation to `time`.
     ///
     /// - Returns: what was issued and retracted by this step.
+    ///
+    /// ```swift
+    /// let changes = try session.advance(to: "09:31")
+    /// ```
     public mutating func advance(to time: String) throws -> VerdictChanges {
         if let problem = log.problems.first { throw problem }
         let instant = try log.instant(time)
@@ -38,6 +46,10 @@ public struct TestSession: Sendable {
     }
 
     /// Feeds every remaining line and finishes: the log is complete.
+    ///
+    /// ```swift
+    /// let rest = try session.finish()
+    /// ```
     public mutating func finish() throws -> VerdictChanges {
         if let problem = log.problems.first { throw problem }
         feed { _ in true }

@@ -66,6 +66,10 @@ public struct Evaluation: Sendable {
         public var maximumOpenCases: Int
 
         /// Creates limits.
+        ///
+        /// ```swift
+        /// let limits = Evaluation.Limits(maximumOpenCases: 200_000)
+        /// ```
         public init(maximumOpenCases: Int = 5_000_000) {
             self.maximumOpenCases = maximumOpenCases
         }
@@ -81,6 +85,10 @@ public struct Evaluation: Sendable {
     ///   - limits: bounds on what the evaluation holds; see ``Limits``.
     /// - Throws: ``PolicyError`` for an unknown time zone, duplicate rule ids, or
     ///   rules over verdicts of missing rules or in a cycle.
+    ///
+    /// ```swift
+    /// var evaluation = try Evaluation(policy: policy, asOf: try RFC3339.parse("2026-03-31T23:59:59+08:00"))
+    /// ```
     public init(policy: Policy, asOf: Instant? = nil, limits: Limits = Limits()) throws(PolicyError) {
         self.policy = policy
         self.asOf = asOf
@@ -116,6 +124,11 @@ public struct Evaluation: Sendable {
     ///   - bytes: the line, without its `\n`.
     ///   - number: its 1-based line number: the evidence verdicts cite.
     /// - Returns: a diagnostic if the line was rejected or skipped.
+    ///
+    /// ```swift
+    /// var text = #"{"time":"2026-03-02T09:41:00+08:00","type":"clock.in","employee":"E1"}"#
+    /// let diagnostic = text.withUTF8 { evaluation.feed(line: $0, number: 1) }
+    /// ```
     @discardableResult
     public mutating func feed(line bytes: UnsafeBufferPointer<UInt8>, number: Int) -> LogDiagnostic? {
         statistics.linesRead += 1
@@ -141,11 +154,20 @@ public struct Evaluation: Sendable {
 
     /// Decodes one line with this evaluation's symbols, without evaluating it: for
     /// callers that read a log once and evaluate its events later, or many times.
+    ///
+    /// ```swift
+    /// var text = #"{"time":"2026-03-02T09:41:00+08:00","type":"clock.in","employee":"E1"}"#
+    /// if case .event(let event) = text.withUTF8({ evaluation.decode(line: $0, number: 1) }) { events.append(event) }
+    /// ```
     public mutating func decode(line bytes: UnsafeBufferPointer<UInt8>, number: Int) -> EventLineDecoder.Outcome {
         decoder.decode(bytes, line: number, symbols: &symbols)
     }
 
     /// Reads one line of a JSON Lines log given as a string.
+    ///
+    /// ```swift
+    /// evaluation.feed(line: #"{"time":"2026-03-02T09:41:00+08:00","type":"clock.in","employee":"E1"}"#, number: 1)
+    /// ```
     @discardableResult
     public mutating func feed(line: String, number: Int) -> LogDiagnostic? {
         var text = line
@@ -153,6 +175,12 @@ public struct Evaluation: Sendable {
     }
 
     /// Records a line that was too long to read, and returns its diagnostic.
+    ///
+    /// ```swift
+    /// if case .tooLong(let number, let length) = line {
+    ///     print(evaluation.rejectOverlongLine(number: number, length: length))
+    /// }
+    /// ```
     public mutating func rejectOverlongLine(number: Int, length: Int) -> LogDiagnostic {
         statistics.linesRead += 1
         statistics.rejectedLines += 1
@@ -162,6 +190,10 @@ public struct Evaluation: Sendable {
     }
 
     /// Evaluates one event, interned with this evaluation's ``symbols``.
+    ///
+    /// ```swift
+    /// for event in decodedEarlier { evaluation.feed(event) }
+    /// ```
     public mutating func feed(_ event: Event) {
         if let asOf, event.time > asOf {
             statistics.eventsAfterAsOf += 1
@@ -214,6 +246,11 @@ public struct Evaluation: Sendable {
     /// keeps the later one, and only judges what changed since.
     ///
     /// - Returns: the verdicts issued and retracted by this step.
+    ///
+    /// ```swift
+    /// let changes = evaluation.advance(to: try RFC3339.parse("2026-03-02T23:00:00+08:00"))
+    /// for verdict in changes.issued { print(verdict.message(in: .zh)) }
+    /// ```
     public mutating func advance(to requested: Instant) -> VerdictChanges {
         let time = max(requested, watermark)
         watermark = time
@@ -274,6 +311,11 @@ public struct Evaluation: Sendable {
     /// Judges everything: the log is complete, so every pending deadline has passed;
     /// or, for an evaluation ``asOf`` a time, every deadline up to it. Cases still
     /// open are counted in ``statistics``.
+    ///
+    /// ```swift
+    /// let last = evaluation.finish()
+    /// print(evaluation.verdicts.count, evaluation.statistics.pendingCases)
+    /// ```
     public mutating func finish() -> VerdictChanges {
         let changes = advance(to: asOf ?? .distantFuture)
         statistics.pendingCases = programs.reduce(0) { $0 + $1.pendingCount }

@@ -59,12 +59,22 @@ public struct EventLogReader: Sendable {
     private let chunkSize: Int
 
     /// Creates a reader of `path`; `-` reads standard input.
+    ///
+    /// ```swift
+    /// let reader = EventLogReader(path: "-")   // standard input
+    /// ```
     public init(path: String, chunkSize: Int = 1 << 20) {
         self.path = path
         self.chunkSize = max(1, chunkSize)
     }
 
     /// Calls `body` with every line in order.
+    ///
+    /// ```swift
+    /// try EventLogReader(path: "week.jsonl").forEachLine { line in
+    ///     if case .bytes(let bytes, let number) = line { evaluation.feed(line: bytes, number: number) }
+    /// }
+    /// ```
     public func forEachLine(_ body: (Line) -> Void) throws(Failure) {
         let handle: FileHandle
         if path == "-" {

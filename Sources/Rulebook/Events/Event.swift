@@ -38,6 +38,11 @@ public struct Event: Hashable, Sendable {
     }
 
     /// Creates an event; fields are sorted by name, the last of equal names wins.
+    ///
+    /// ```swift
+    /// let event = Event(type: symbols.intern("clock.in"), time: instant, line: 1,
+    ///                   fields: [.init(name: symbols.intern("employee"), value: .symbol(symbols.intern("E1")))])
+    /// ```
     public init(type: Symbol, time: Instant, line: Int, fields: [Field]) {
         self.type = type
         self.time = time

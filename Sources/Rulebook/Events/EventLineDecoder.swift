@@ -57,6 +57,10 @@ public struct EventLineDecoder: Sendable {
     ///   - bytes: the line without its `\n`; a trailing `\r` is ignored.
     ///   - line: the 1-based line number, used as the event's evidence.
     ///   - symbols: the table of the evaluation that will receive the event.
+    ///
+    /// ```swift
+    /// let outcome = text.withUTF8 { decoder.decode($0, line: 7, symbols: &symbols) }
+    /// ```
     public mutating func decode(
         _ bytes: UnsafeBufferPointer<UInt8>, line: Int, symbols: inout SymbolTable
     ) -> Outcome {

@@ -15,11 +15,20 @@ public struct EventSchema: Sendable, Equatable {
     public private(set) var types: [String: EventType]
 
     /// Creates a schema from its types.
+    ///
+    /// ```swift
+    /// let schema = EventSchema([EventType("clock.in", required: [.init("employee", .id)])])
+    /// ```
     public init(_ types: [EventType]) {
         self.types = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
     }
 
     /// Adds or replaces a type.
+    ///
+    /// ```swift
+    /// var schema = ContactCenterEvents.schema
+    /// schema.add(EventType("break.started", required: [.init("employee", .id)]))
+    /// ```
     public mutating func add(_ type: EventType) { types[type.name] = type }
 }
 
@@ -38,6 +47,10 @@ public struct EventType: Sendable, Equatable {
     public var optional: [FieldSpec]
 
     /// Creates an event type.
+    ///
+    /// ```swift
+    /// EventType("review.scored", required: [.init("employee", .id), .init("score", .number(minimum: 0, maximum: 100))])
+    /// ```
     public init(_ name: String, required: [FieldSpec], optional: [FieldSpec] = []) {
         self.name = name
         self.required = required

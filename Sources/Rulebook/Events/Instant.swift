@@ -14,10 +14,18 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var nanosecondsSinceEpoch: Int64
 
     /// Creates an instant from nanoseconds since 1970-01-01T00:00:00Z.
+    ///
+    /// ```swift
+    /// Instant(nanosecondsSinceEpoch: 0).description   // "1970-01-01T00:00:00Z"
+    /// ```
     @inlinable
     public init(nanosecondsSinceEpoch: Int64) { self.nanosecondsSinceEpoch = nanosecondsSinceEpoch }
 
     /// Creates an instant from whole seconds since 1970-01-01T00:00:00Z.
+    ///
+    /// ```swift
+    /// Instant(secondsSinceEpoch: 86_400).description   // "1970-01-02T00:00:00Z"
+    /// ```
     @inlinable
     public init(secondsSinceEpoch: Int64) { self.nanosecondsSinceEpoch = secondsSinceEpoch &* 1_000_000_000 }
 

@@ -42,6 +42,11 @@ public struct LogDiagnostic: Error, Hashable, Sendable, CustomStringConvertible 
     public var description: String { rendered(file: nil) }
 
     /// The diagnostic prefixed with a file name, as a compiler would print it.
+    ///
+    /// ```swift
+    /// diagnostic.rendered(file: "march.jsonl")
+    /// // "march.jsonl:12: error: field 'start': expected a time like ..."
+    /// ```
     public func rendered(file: String?) -> String {
         var text = file.map { $0 + ":" } ?? "line "
         text += "\(line)"

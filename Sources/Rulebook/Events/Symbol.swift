@@ -38,6 +38,11 @@ public struct SymbolTable: Sendable {
     public var count: Int { strings.count }
 
     /// Returns the symbol of `string`, interning it if it is new.
+    ///
+    /// ```swift
+    /// var symbols = SymbolTable()
+    /// symbols.intern("E1") == symbols.intern("E1")   // true
+    /// ```
     @discardableResult
     public mutating func intern(_ string: String) -> Symbol {
         if let symbol = indices[string] { return symbol }
@@ -48,6 +53,10 @@ public struct SymbolTable: Sendable {
     }
 
     /// Returns the symbol of `string` if it was interned, without adding it.
+    ///
+    /// ```swift
+    /// symbols.lookup("E1")   // the symbol, if "E1" was interned
+    /// ```
     public func lookup(_ string: String) -> Symbol? { indices[string] }
 
     /// The string behind `symbol`; an empty string for a symbol of another table.

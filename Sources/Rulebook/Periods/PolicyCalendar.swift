@@ -34,6 +34,10 @@ public struct PolicyCalendar: Sendable, Equatable {
     }
 
     /// Creates a calendar for an IANA time zone such as `Asia/Shanghai`.
+    ///
+    /// ```swift
+    /// let calendar = try PolicyCalendar(timeZone: "Europe/Berlin")
+    /// ```
     public init(timeZone identifier: String) throws(UnknownTimeZone) {
         guard let zone = TimeZone(identifier: identifier) else { throw UnknownTimeZone(identifier: identifier) }
         self.init(zone, identifier: identifier)
@@ -55,16 +59,28 @@ public struct PolicyCalendar: Sendable, Equatable {
     public static func == (lhs: PolicyCalendar, rhs: PolicyCalendar) -> Bool { lhs.identifier == rhs.identifier }
 
     /// The zone's offset from UTC at `instant`, in seconds.
+    ///
+    /// ```swift
+    /// calendar.offsetSeconds(at: instant)   // 28800 in Asia/Shanghai
+    /// ```
     public func offsetSeconds(at instant: Instant) -> Int {
         timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant.secondsSinceEpoch)))
     }
 
     /// `instant` written in RFC 3339 at this zone's offset.
+    ///
+    /// ```swift
+    /// calendar.format(instant)   // "2026-03-02T09:41:00+08:00"
+    /// ```
     public func format(_ instant: Instant) -> String {
         RFC3339.format(instant, offsetSeconds: offsetSeconds(at: instant))
     }
 
     /// The local calendar date of `instant`.
+    ///
+    /// ```swift
+    /// calendar.localDate(of: instant).description   // "2026-03-02"
+    /// ```
     public func localDate(of instant: Instant) -> LocalDate {
         let local = instant.secondsSinceEpoch + Int64(offsetSeconds(at: instant))
         let (days, _) = RFC3339.floorDivide(local, 86_400)
@@ -73,6 +89,11 @@ public struct PolicyCalendar: Sendable, Equatable {
     }
 
     /// The calendar period of kind `unit` that contains `instant`.
+    ///
+    /// ```swift
+    /// let month = calendar.period(.month, containing: instant)
+    /// month.label   // "2026-03"
+    /// ```
     public func period(_ unit: CalendarUnit, containing instant: Instant) -> Period {
         let local = localDate(of: instant)
         let seconds = Double(instant.secondsSinceEpoch)
@@ -126,20 +147,36 @@ public struct PolicyCalendar: Sendable, Equatable {
     }
 
     /// The instant the local day of `instant` ends (the next local midnight).
+    ///
+    /// ```swift
+    /// calendar.endOfDay(containing: instant)   // the next local midnight
+    /// ```
     public func endOfDay(containing instant: Instant) -> Instant {
         period(.day, containing: instant).end
     }
 
     /// The instant `years` calendar years after `instant`, to the same local time;
     /// 29 February goes to 28 February in a common year.
+    ///
+    /// ```swift
+    /// calendar.adding(years: 4, to: leapDay)   // 29 February to 28 February
+    /// ```
     public func adding(years: Int, to instant: Instant) -> Instant { adding(years, .year, to: instant) }
 
     /// The instant `months` calendar months after `instant`, to the same local time
     /// (31 March plus one month is 30 April).
+    ///
+    /// ```swift
+    /// calendar.adding(months: 1, to: instant)
+    /// ```
     public func adding(months: Int, to instant: Instant) -> Instant { adding(months, .month, to: instant) }
 
     /// The instant `days` calendar days after `instant`, to the same local time, so a
     /// day across a daylight-saving change is 23 or 25 hours.
+    ///
+    /// ```swift
+    /// calendar.adding(days: 7, to: hiring)   // the same local time a week later, across DST
+    /// ```
     public func adding(days: Int, to instant: Instant) -> Instant { adding(days, .day, to: instant) }
 
     private func adding(_ value: Int, _ component: Calendar.Component, to instant: Instant) -> Instant {

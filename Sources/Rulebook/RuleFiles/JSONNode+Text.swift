@@ -10,6 +10,10 @@ extension JSONNode {
     /// or object that fits in `width` columns on one line.
     ///
     /// The layout depends only on the node, so the same rules always give the same bytes.
+    ///
+    /// ```swift
+    /// print(try RuleFileEncoder().encode(rule).prettyText())
+    /// ```
     public func prettyText(width: Int = 100) -> String {
         var text = ""
         writePretty(to: &text, indent: 0, width: width)

@@ -41,6 +41,10 @@ public struct JSONNodeParser {
     }
 
     /// Parses a whole JSON text: one value, with only whitespace around it.
+    ///
+    /// ```swift
+    /// let node = try JSONNodeParser.parse(Array(text.utf8))
+    /// ```
     public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONNode {
         var parser = JSONNodeParser(bytes)
         guard String(validating: bytes, as: UTF8.self) != nil else {

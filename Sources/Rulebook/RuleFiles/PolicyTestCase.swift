@@ -46,6 +46,10 @@ public struct PolicyTestCase: Sendable {
         public var text: String
 
         /// Whether `verdict` is this one.
+        ///
+        /// ```swift
+        /// let found = report.verdicts.contains(where: expected.matches)
+        /// ```
         public func matches(_ verdict: Verdict) -> Bool {
             verdict.rule == rule && verdict.outcome == outcome
                 && (employee == nil || verdict.employee == employee) && (subject == nil || verdict.subject == subject)
@@ -88,6 +92,11 @@ public struct PolicyTestCase: Sendable {
     public var expected: [Expected]
 
     /// Evaluates the test's log with `policy` and compares the verdicts.
+    ///
+    /// ```swift
+    /// let result = try test.run(with: policy)
+    /// print(result.passed ? "PASS" : "FAIL", test.name)
+    /// ```
     public func run(with policy: Policy) throws(PolicyError) -> Result {
         var rejected: [RuleFileDiagnostic] = []
         let report = try policy.evaluate(lines: events) { diagnostic in
@@ -111,6 +120,11 @@ public struct PolicyTestCase: Sendable {
     /// Reads a test file, checking the rules it names against `policy`.
     ///
     /// - Throws: ``RuleFileErrors`` locating every problem in the file.
+    ///
+    /// ```swift
+    /// let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: "Rules/tests/late.json")))
+    /// let test = try PolicyTestCase.decode(name: "late.json", bytes: bytes, policy: policy)
+    /// ```
     public static func decode(name: String, bytes: [UInt8], policy: Policy) throws(RuleFileErrors) -> PolicyTestCase {
         let file = "tests/" + name
         let root: JSONNode

@@ -28,6 +28,10 @@ public enum RuleDirectory {
     ///     its id before the first dot (`attendance.absence` → `attendance.json`).
     ///     The rules of a family keep their order; when families interleave in the
     ///     policy, reading the files back gives each family's rules together.
+    ///
+    /// ```swift
+    /// for (name, contents) in try RuleDirectory.files(for: policy) { print(name, contents.count) }
+    /// ```
     public static func files(
         for policy: Policy, family: (Rule) -> String = { String($0.id.prefix { $0 != "." }) }
     ) throws -> [(name: String, contents: String)] {
@@ -66,6 +70,10 @@ public enum RuleDirectory {
     }
 
     /// Writes the policy's rule files into `directory`, creating it if needed.
+    ///
+    /// ```swift
+    /// try RuleDirectory.write(StandardPolicy.make(), to: URL(fileURLWithPath: "MyRules"), family: StandardPolicy.family)
+    /// ```
     public static func write(
         _ policy: Policy, to directory: URL, family: (Rule) -> String = { String($0.id.prefix { $0 != "." }) }
     ) throws {
@@ -107,6 +115,10 @@ public enum RuleDirectory {
     ///   JSON syntax, unknown keys, kinds, event types or fields, bad values, an
     ///   unknown time zone, duplicate rule ids, rules over verdicts of rules that do
     ///   not exist, and cycles among them.
+    ///
+    /// ```swift
+    /// let policy = try RuleDirectory.load(from: URL(fileURLWithPath: "Rules"))
+    /// ```
     public static func load(from directory: URL) throws(RuleFileErrors) -> Policy {
         var contents: [String: [UInt8]] = [:]
         func read(_ name: String) {
@@ -130,6 +142,10 @@ public enum RuleDirectory {
 
     /// Checks and decodes a policy from rule files held in memory, by file name:
     /// what ``load(from:)`` does once the files are read.
+    ///
+    /// ```swift
+    /// let policy = try RuleDirectory.decode(files: ["policy.json": manifest, "attendance.json": attendance])
+    /// ```
     public static func decode(files: [String: [UInt8]]) throws(RuleFileErrors) -> Policy {
         var reader = RuleDirectoryReader(files: files)
         return try reader.read()
@@ -180,6 +196,10 @@ extension RuleDirectory {
 
     /// The policy tests in `directory/tests`, in name order, and the problems of those
     /// that cannot be read.
+    ///
+    /// ```swift
+    /// let (cases, problems) = RuleDirectory.tests(in: URL(fileURLWithPath: "Rules"), policy: policy)
+    /// ```
     public static func tests(in directory: URL, policy: Policy) -> (cases: [PolicyTestCase], problems: [RuleFileDiagnostic]) {
         let folder = directory.appendingPathComponent(testsFolderName)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()

@@ -18,6 +18,10 @@ public struct RuleFileDecoder {
     public init() {}
 
     /// Decodes a value of `type` from `node`.
+    ///
+    /// ```swift
+    /// let rule = try RuleFileDecoder().decode(Rule.self, from: try JSONNodeParser.parse(bytes))
+    /// ```
     public func decode<T: Decodable>(_ type: T.Type, from node: JSONNode, codingPath: [any CodingKey] = []) throws -> T {
         try NodeDecoder(node: node, codingPath: codingPath, userInfo: userInfo).decodeValue(type)
     }

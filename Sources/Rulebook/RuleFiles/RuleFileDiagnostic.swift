@@ -23,6 +23,10 @@ public struct RuleFileDiagnostic: Error, Hashable, Sendable, CustomStringConvert
     public var description: String { rendered(directory: nil) }
 
     /// The diagnostic with the file's path relative to where it was loaded from.
+    ///
+    /// ```swift
+    /// diagnostic.rendered(directory: "MyRules")   // "MyRules/sla.json:14:20: error: ..."
+    /// ```
     public func rendered(directory: String?) -> String {
         var path = file
         if let directory, !directory.isEmpty { path = directory.hasSuffix("/") ? directory + file : directory + "/" + file }

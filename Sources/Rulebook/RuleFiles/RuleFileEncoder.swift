@@ -16,6 +16,10 @@ public struct RuleFileEncoder {
     public init() {}
 
     /// The value as a JSON node.
+    ///
+    /// ```swift
+    /// let text = try RuleFileEncoder().encode(rule).prettyText()
+    /// ```
     public func encode(_ value: some Encodable) throws -> JSONNode {
         let root = NodeBuilder()
         try NodeEncoder(node: root, codingPath: [], userInfo: userInfo).encodeValue(value)

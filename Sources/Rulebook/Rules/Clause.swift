@@ -11,6 +11,10 @@ public struct Clause: Codable, Equatable, Hashable, Sendable {
     public var text: String
 
     /// Creates a clause.
+    ///
+    /// ```swift
+    /// Clause(source: "presales", text: "客服人員應在接到客戶咨詢後[X]分鐘內做出響應")
+    /// ```
     public init(source: String, text: String) {
         self.source = source
         self.text = text
@@ -48,6 +52,10 @@ public struct Message: Codable, Equatable, Hashable, Sendable {
     public var zh: String
 
     /// Creates a message.
+    ///
+    /// ```swift
+    /// Message(en: "{employee} was absent from {subject}.", zh: "{employee} 於 {subject} 曠工。")
+    /// ```
     public init(en: String, zh: String) {
         self.en = en
         self.zh = zh
@@ -55,6 +63,10 @@ public struct Message: Codable, Equatable, Hashable, Sendable {
 
     /// The text in `language` with its placeholders filled in; a placeholder with no
     /// argument stays as written.
+    ///
+    /// ```swift
+    /// message.rendered(in: .zh, ["employee": "E01", "subject": "S1"])   // "E01 於 S1 曠工。"
+    /// ```
     public func rendered(in language: Language, _ arguments: [String: String]) -> String {
         rendered(in: language) { arguments[$0] }
     }

@@ -22,6 +22,11 @@ public struct EffectivePeriod: Codable, Equatable, Hashable, Sendable {
     }
 
     /// Whether two periods share a day.
+    ///
+    /// ```swift
+    /// let march = EffectivePeriod(until: LocalDate(year: 2026, month: 3, day: 16))
+    /// march.overlaps(EffectivePeriod(from: LocalDate(year: 2026, month: 3, day: 16)))   // false
+    /// ```
     public func overlaps(_ other: EffectivePeriod) -> Bool {
         let starts = [from, other.from].compactMap { $0 }.max()
         let ends = [until, other.until].compactMap { $0 }.min()

@@ -12,6 +12,10 @@ public struct EventSelector: Codable, Equatable, Hashable, Sendable {
     public var conditions: [FieldCondition]
 
     /// Selects events of the given types that meet every condition.
+    ///
+    /// ```swift
+    /// EventSelector("inquiry.received", where: .equals("complexity", ["complex"]))
+    /// ```
     public init(_ types: String..., where conditions: FieldCondition...) {
         self.types = types
         self.conditions = conditions

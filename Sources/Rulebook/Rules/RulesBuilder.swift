@@ -60,6 +60,11 @@ extension Rule {
 
     /// A rule that turns every `every`-th verdict of `rules` of a person in a calendar
     /// period into one verdict: "3 lates in a month count as one absence".
+    ///
+    /// ```swift
+    /// Rule.every(3, of: ["attendance.late"], per: .month, "attendance.three-lates", outcome: "absent",
+    ///            clause: clause, message: message)
+    /// ```
     public static func every(
         _ every: Int, of rules: [String], per unit: CalendarUnit, _ id: String, outcome: String,
         clause: Clause, message: Message

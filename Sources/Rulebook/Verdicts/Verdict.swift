@@ -58,6 +58,10 @@ public struct Verdict: Hashable, Sendable {
     }
 
     /// The message in `language`, placeholders filled in.
+    ///
+    /// ```swift
+    /// verdict.message(in: .zh)   // "E02 於班次 S-E02-0302 遲到 30 分鐘。"
+    /// ```
     public func message(in language: Language = .en) -> String {
         template.rendered(in: language) { name in
             if let argument = arguments[name] { return argument }
@@ -73,6 +77,10 @@ public struct Verdict: Hashable, Sendable {
 
     /// Output order: by time, then rule, subject, employee, outcome and reason, so
     /// the same input always gives the same sequence.
+    ///
+    /// ```swift
+    /// let ordered = verdicts.sorted(by: Verdict.outputOrder)
+    /// ```
     public static func outputOrder(_ lhs: Verdict, _ rhs: Verdict) -> Bool {
         if lhs.time != rhs.time { return lhs.time < rhs.time }
         if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
@@ -86,6 +94,10 @@ public struct Verdict: Hashable, Sendable {
 extension Array where Element == Verdict {
     /// The verdicts in ``Verdict/outputOrder(_:_:)``. Positions are sorted rather than
     /// the verdicts themselves, which are large to move.
+    ///
+    /// ```swift
+    /// let ordered = (attendance + sla).inOutputOrder()
+    /// ```
     public func inOutputOrder() -> [Verdict] {
         withUnsafeBufferPointer { verdicts in
             // Most pairs differ in time: compare that in place before copying verdicts.

@@ -21,6 +21,10 @@ public struct VerdictEncoder: Sendable {
     }
 
     /// One verdict as a JSON object on one line, without the line end.
+    ///
+    /// ```swift
+    /// print(VerdictEncoder(calendar: report.calendar).line(for: verdict))
+    /// ```
     public func line(for verdict: Verdict) -> String {
         var out = "{"
         out.reserveCapacity(512)
