@@ -21,6 +21,11 @@ public struct AttendanceParameters: Sendable, Equatable, Hashable {
     public var strict = false
 
     /// The handbook's defaults.
+    ///
+    /// ```swift
+    /// var attendance = AttendanceParameters()   // the handbook's defaults
+    /// attendance.grace = .seconds(60)
+    /// ```
     public init() {}
 
     /// The parameters by name, as a policy reports them.

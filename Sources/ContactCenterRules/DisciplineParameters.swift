@@ -21,6 +21,10 @@ public struct DisciplineParameters: Sendable, Equatable, Hashable {
         public var amount: Decimal?
 
         /// Creates a tier.
+        ///
+        /// ```swift
+        /// DisciplineParameters.Tier("fine", amount: 200)
+        /// ```
         public init(_ outcome: String, amount: Decimal? = nil) {
             self.outcome = outcome
             self.amount = amount
@@ -39,6 +43,11 @@ public struct DisciplineParameters: Sendable, Equatable, Hashable {
     public var window: Duration = .seconds(365 * 86_400)
 
     /// The handbook's defaults.
+    ///
+    /// ```swift
+    /// var discipline = DisciplineParameters()
+    /// discipline.tiers = [.init("warning"), .init("dismissal")]
+    /// ```
     public init() {}
 
     /// The parameters by name, as a policy reports them.

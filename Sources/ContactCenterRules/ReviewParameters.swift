@@ -21,6 +21,11 @@ public struct ReviewParameters: Sendable, Equatable, Hashable {
     public var annualAwardAmount: Decimal?
 
     /// The handbook's defaults.
+    ///
+    /// ```swift
+    /// var reviews = ReviewParameters()
+    /// reviews.passMark = 65
+    /// ```
     public init() {}
 
     /// The parameters by name, as a policy reports them.

@@ -15,6 +15,11 @@ public struct SLAParameters: Sendable, Equatable, Hashable {
     public var complexAnswer: Duration = .seconds(30 * 60)
 
     /// The handbook's defaults.
+    ///
+    /// ```swift
+    /// var sla = SLAParameters()
+    /// sla.firstResponse = .seconds(3 * 60)
+    /// ```
     public init() {}
 
     /// The parameters by name, as a policy reports them.

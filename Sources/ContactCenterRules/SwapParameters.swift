@@ -15,6 +15,11 @@ public struct SwapParameters: Sendable, Equatable, Hashable {
     public var minimumRest: Duration = .seconds(3600)
 
     /// The handbook's defaults.
+    ///
+    /// ```swift
+    /// var swaps = SwapParameters()
+    /// swaps.swapsPerMonth = 2
+    /// ```
     public init() {}
 
     /// The parameters by name, as a policy reports them.

@@ -19,6 +19,11 @@ public struct TrainingParameters: Sendable, Equatable, Hashable {
     public var statutoryRepayment = false
 
     /// The handbook's defaults.
+    ///
+    /// ```swift
+    /// var training = TrainingParameters()
+    /// training.statutoryRepayment = true
+    /// ```
     public init() {}
 
     /// The parameters by name, as a policy reports them.

@@ -18,6 +18,10 @@ public func expectVerdicts(
 }
 
 /// Expects that no verdict matches `unwanted`.
+///
+/// ```swift
+/// expectNoVerdict(report.verdicts, ExpectedVerdict("attendance.absence", "absent", employee: "E1"))
+/// ```
 public func expectNoVerdict(
     _ actual: [Verdict], _ unwanted: ExpectedVerdict, sourceLocation: SourceLocation = #_sourceLocation
 ) {
@@ -29,6 +33,10 @@ public func expectNoVerdict(
 }
 
 /// XCTest's form of ``expectVerdicts(_:_:sourceLocation:)``.
+///
+/// ```swift
+/// XCTAssertVerdicts(report.verdicts, [ExpectedVerdict("attendance.late", "late", employee: "E1", value: 10)])
+/// ```
 public func XCTAssertVerdicts(
     _ actual: [Verdict], _ expected: [ExpectedVerdict], file: StaticString = #filePath, line: UInt = #line
 ) {

@@ -25,6 +25,10 @@ public struct ExpectedVerdict: Sendable, Equatable, CustomStringConvertible {
     public var evidence: [Int]?
 
     /// Creates an expectation; what is left `nil` is not checked.
+    ///
+    /// ```swift
+    /// ExpectedVerdict("attendance.absence", "absent", employee: "E1", subject: "S1", reason: "late-over-threshold", value: 41)
+    /// ```
     public init(
         _ rule: String, _ outcome: String, employee: String? = nil, subject: String? = nil,
         reason: String? = nil, value: Decimal? = nil, evidence: [Int]? = nil

@@ -101,6 +101,12 @@ extension TestLog {
 
     /// A swap with the steps given times: `requester` gives away `shift` to
     /// `counterpart` and works `returnShift` in return. A step left `nil` is missing.
+    ///
+    /// ```swift
+    /// log.swap("W1", requester: "E1", counterpart: "E2", shift: "S1", returnShift: "S2",
+    ///          requested: "2026-02-25 09:00", consented: "2026-02-25 10:00", registered: "2026-02-25 11:00",
+    ///          approved: nil)   // never approved: not effective
+    /// ```
     @discardableResult
     public mutating func swap(
         _ swap: String, requester: String, counterpart: String, shift: String, returnShift: String,
@@ -169,6 +175,10 @@ extension TestLog {
     }
 
     /// One session of a course attended for `attended` of `scheduled` minutes.
+    ///
+    /// ```swift
+    /// log.attended("E2", course: "C1", session: "1", scheduled: 300, attended: 100, at: "2026-03-03 17:00")
+    /// ```
     @discardableResult
     public mutating func attended(
         _ employee: String, course: String, session: String, scheduled: TestValue, attended: TestValue, at time: String

@@ -194,11 +194,28 @@ public enum TestValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
     case missing
 
     /// Text: `"E001"`.
+    ///
+    /// ```swift
+    /// log.event("clock.in", at: "09:41", ["employee": "E1"])
+    /// ```
     public init(stringLiteral value: String) { self = .text(value) }
     /// A whole number: `95`.
+    ///
+    /// ```swift
+    /// log.review("E1", period: "2026-03", score: 95, at: "2026-04-01 10:00")
+    /// ```
     public init(integerLiteral value: Int) { self = .number(String(value)) }
     /// A flag: `true`.
+    ///
+    /// ```swift
+    /// log.event("shift.scheduled", at: "2026-02-25 10:00", ["employee": "E1", "shift": "S1", "holiday": true,
+    ///           "start": .time("09:00"), "end": .time("18:00")])
+    /// ```
     public init(booleanLiteral value: Bool) { self = .boolean(value) }
     /// A number with a fraction: `59.5`.
+    ///
+    /// ```swift
+    /// log.review("E1", period: "2026-03", score: 59.5, at: "2026-04-01 10:00")
+    /// ```
     public init(floatLiteral value: Double) { self = .number("\(value)") }
 }

@@ -17,6 +17,11 @@ public struct VerdictComparison: Sendable, CustomStringConvertible {
     public var unexpected: [Verdict]
 
     /// Compares `actual` with `expected`; each verdict meets at most one expectation.
+    ///
+    /// ```swift
+    /// let comparison = VerdictComparison(actual: report.verdicts, expected: expected)
+    /// print(comparison)   // missing and unexpected, side by side
+    /// ```
     public init(actual: [Verdict], expected: [ExpectedVerdict]) {
         var remaining = actual
         var missing: [ExpectedVerdict] = []

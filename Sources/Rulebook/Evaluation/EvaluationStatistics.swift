@@ -25,5 +25,10 @@ public struct EvaluationStatistics: Sendable, Equatable {
     public var pendingCases = 0
 
     /// Creates empty statistics.
+    ///
+    /// ```swift
+    /// var statistics = EvaluationStatistics()
+    /// statistics.linesRead   // 0
+    /// ```
     public init() {}
 }

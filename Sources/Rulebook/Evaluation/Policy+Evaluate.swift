@@ -29,6 +29,10 @@ public struct EvaluationProgress {
     public var report: (_ linesRead: Int) -> Void
 
     /// Reports every `every` lines (at least one).
+    ///
+    /// ```swift
+    /// EvaluationProgress(every: 1_000_000) { lines in print("\(lines) lines") }
+    /// ```
     public init(every: Int = 65_536, _ report: @escaping (_ linesRead: Int) -> Void) {
         self.every = max(1, every)
         self.report = report
@@ -50,6 +54,10 @@ extension Policy {
     ///   - diagnostics: called with each rejected or skipped line, in order.
     /// - Throws: ``PolicyError`` if the policy is invalid, ``EventLogReader/Failure``
     ///   if the file cannot be read.
+    ///
+    /// ```swift
+    /// let report = try policy.evaluate(logAt: "march.jsonl") { print($0.rendered(file: "march.jsonl")) }
+    /// ```
     public func evaluate(
         logAt path: String, asOf: Instant? = nil, limits: Evaluation.Limits = .init(),
         progress: EvaluationProgress? = nil, diagnostics: (LogDiagnostic) -> Void = { _ in }
@@ -70,6 +78,12 @@ extension Policy {
     }
 
     /// Evaluates the lines of a log held in memory; line numbers start at 1.
+    ///
+    /// ```swift
+    /// let report = try policy.evaluate(lines: [
+    ///     #"{"time":"2026-03-02T09:41:00+08:00","type":"clock.in","employee":"E1"}"#,
+    /// ])
+    /// ```
     public func evaluate(
         lines: some Sequence<String>, asOf: Instant? = nil, limits: Evaluation.Limits = .init(),
         diagnostics: (LogDiagnostic) -> Void = { _ in }

@@ -13,6 +13,11 @@ public struct VerdictChanges: Sendable, Equatable {
     public var retracted: [Verdict]
 
     /// Creates a set of changes.
+    ///
+    /// ```swift
+    /// let nothing = VerdictChanges()
+    /// nothing.isEmpty   // true
+    /// ```
     public init(issued: [Verdict] = [], retracted: [Verdict] = []) {
         self.issued = issued
         self.retracted = retracted

@@ -31,6 +31,10 @@ public struct Event: Hashable, Sendable {
         public var value: FieldValue
 
         /// Creates a field.
+        ///
+        /// ```swift
+        /// Event.Field(name: symbols.intern("employee"), value: .symbol(symbols.intern("E1")))
+        /// ```
         public init(name: Symbol, value: FieldValue) {
             self.name = name
             self.value = value

@@ -49,6 +49,10 @@ public struct EventLineDecoder: Sendable {
     private var seen = Set<LineFingerprint>()
 
     /// Creates a decoder for the event types of `schema`.
+    ///
+    /// ```swift
+    /// var decoder = EventLineDecoder(schema: ContactCenterEvents.schema)
+    /// ```
     public init(schema: EventSchema) { self.schema = schema }
 
     /// Decodes one line, interning its strings into `symbols`.

@@ -70,6 +70,10 @@ public struct FieldSpec: Sendable, Equatable {
     public var kind: FieldKind
 
     /// Creates a field specification.
+    ///
+    /// ```swift
+    /// FieldSpec("channel", .text(oneOf: ["phone", "email", "chat"]))
+    /// ```
     public init(_ name: String, _ kind: FieldKind) {
         self.name = name
         self.kind = kind

@@ -47,18 +47,30 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The instant `duration` later, saturating at the ends of the range.
+    ///
+    /// ```swift
+    /// let deadline = received + .seconds(300)
+    /// ```
     @inlinable
     public static func + (lhs: Instant, rhs: Duration) -> Instant {
         Instant(nanosecondsSinceEpoch: lhs.nanosecondsSinceEpoch.saturatingAdd(rhs.nanoseconds))
     }
 
     /// The instant `duration` earlier, saturating at the ends of the range.
+    ///
+    /// ```swift
+    /// let windowOpens = shiftStart - .seconds(2 * 3600)
+    /// ```
     @inlinable
     public static func - (lhs: Instant, rhs: Duration) -> Instant {
         Instant(nanosecondsSinceEpoch: lhs.nanosecondsSinceEpoch.saturatingAdd(-rhs.nanoseconds))
     }
 
     /// The elapsed time from `rhs` to `lhs`, negative when `lhs` is earlier.
+    ///
+    /// ```swift
+    /// let late = punch - shiftStart   // e.g. 41 minutes
+    /// ```
     @inlinable
     public static func - (lhs: Instant, rhs: Instant) -> Duration {
         .nanoseconds(lhs.nanosecondsSinceEpoch.saturatingAdd(-rhs.nanosecondsSinceEpoch))

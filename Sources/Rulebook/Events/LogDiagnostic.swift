@@ -30,6 +30,10 @@ public struct LogDiagnostic: Error, Hashable, Sendable, CustomStringConvertible 
     public var message: String
 
     /// Creates a diagnostic.
+    ///
+    /// ```swift
+    /// LogDiagnostic(severity: .error, line: 12, field: "start", message: "expected a time like 2026-03-02T09:31:00+08:00")
+    /// ```
     public init(severity: Severity, line: Int, column: Int? = nil, field: String? = nil, message: String) {
         self.severity = severity
         self.line = line

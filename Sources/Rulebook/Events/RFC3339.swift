@@ -122,6 +122,10 @@ public enum RFC3339 {
     }
 
     /// Parses an RFC 3339 timestamp from a string.
+    ///
+    /// ```swift
+    /// let instant = try RFC3339.parse("2026-03-02T09:41:00+08:00")
+    /// ```
     public static func parse(_ text: String) throws(Failure) -> Instant {
         // Read the string's own bytes: every event has a time, and a copy each was costly.
         var text = text

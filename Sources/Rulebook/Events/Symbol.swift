@@ -13,6 +13,10 @@ public struct Symbol: Hashable, Comparable, Sendable {
 
     @inlinable
     /// The symbol with this number in its table.
+    ///
+    /// ```swift
+    /// symbols[Symbol(rawValue: 0)]   // the first string interned
+    /// ```
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
     @inlinable
@@ -32,6 +36,11 @@ public struct SymbolTable: Sendable {
     private var strings: [String] = []
 
     /// Creates an empty table.
+    ///
+    /// ```swift
+    /// var symbols = SymbolTable()
+    /// let employee = symbols.intern("employee")
+    /// ```
     public init() {}
 
     /// The number of distinct strings interned so far.

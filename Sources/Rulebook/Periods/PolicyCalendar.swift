@@ -29,6 +29,10 @@ public struct PolicyCalendar: Sendable, Equatable {
         public var identifier: String
 
         /// Creates the error for `identifier`.
+        ///
+        /// ```swift
+        /// throw PolicyCalendar.UnknownTimeZone(identifier: "Asia/Beijing")
+        /// ```
         public init(identifier: String) { self.identifier = identifier }
         public var description: String { "unknown time zone '\(identifier)' (expected an IANA name like Asia/Shanghai)" }
     }
@@ -239,6 +243,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public var day: Int
 
     /// Creates a local date.
+    ///
+    /// ```swift
+    /// calendar.instant(LocalDate(year: 2026, month: 3, day: 2), hour: 9, minute: 0)
+    /// ```
     public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month

@@ -44,6 +44,10 @@ public struct JSONNode: Equatable, Sendable {
         public var value: JSONNode
 
         /// Creates a member.
+        ///
+        /// ```swift
+        /// JSONNode(.object([JSONNode.Member(key: "limit", value: JSONNode(.number("3")))]))
+        /// ```
         public init(key: String, keyPosition: SourcePosition = .unknown, value: JSONNode) {
             self.key = key
             self.keyPosition = keyPosition
@@ -57,6 +61,10 @@ public struct JSONNode: Equatable, Sendable {
     public var position: SourcePosition
 
     /// Creates a node.
+    ///
+    /// ```swift
+    /// JSONNode(.string("30m")).compactText   // "\"30m\""
+    /// ```
     public init(_ value: Value, at position: SourcePosition = .unknown) {
         self.value = value
         self.position = position
@@ -93,6 +101,10 @@ public struct SourcePosition: Hashable, Sendable, Comparable, CustomStringConver
     public var column: Int
 
     /// Creates a position.
+    ///
+    /// ```swift
+    /// SourcePosition(line: 3, column: 15).description   // "3:15"
+    /// ```
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column

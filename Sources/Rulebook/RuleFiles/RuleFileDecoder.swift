@@ -15,6 +15,11 @@ public struct RuleFileDecoder {
     public var userInfo: [CodingUserInfoKey: Any] = [:]
 
     /// Creates a decoder.
+    ///
+    /// ```swift
+    /// var decoder = RuleFileDecoder()
+    /// let rules = try decoder.decode([Rule].self, from: node)
+    /// ```
     public init() {}
 
     /// Decodes a value of `type` from `node`.

@@ -13,6 +13,10 @@ public struct RuleFileDiagnostic: Error, Hashable, Sendable, CustomStringConvert
     public var message: String
 
     /// Creates a diagnostic.
+    ///
+    /// ```swift
+    /// RuleFileDiagnostic(file: "sla.json", position: SourcePosition(line: 14, column: 20), message: "expected a duration")
+    /// ```
     public init(file: String, position: SourcePosition, message: String) {
         self.file = file
         self.position = position
@@ -47,6 +51,10 @@ public struct RuleFileErrors: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [RuleFileDiagnostic]
 
     /// Creates the error.
+    ///
+    /// ```swift
+    /// throw RuleFileErrors([diagnostic])
+    /// ```
     public init(_ diagnostics: [RuleFileDiagnostic]) {
         self.diagnostics = diagnostics
     }

@@ -13,6 +13,10 @@ public struct RuleFileEncoder {
     public var userInfo: [CodingUserInfoKey: Any] = [:]
 
     /// Creates an encoder.
+    ///
+    /// ```swift
+    /// let node = try RuleFileEncoder().encode(StandardPolicy.make().rules)
+    /// ```
     public init() {}
 
     /// The value as a JSON node.

@@ -48,6 +48,11 @@ public struct CountRule: Codable, Equatable, Hashable, Sendable {
     public var message: Message
 
     /// Creates a count rule.
+    ///
+    /// ```swift
+    /// CountRule(.verdicts(rules: ["attendance.early-leave"]), per: .calendar(.isoWeek), limit: 2,
+    ///           outcome: "too-many-early-leaves", reason: "early-leave-limit", message: message)
+    /// ```
     public init(
         _ input: Input, per window: Window, limit: Int, trigger: Trigger = .eachBeyondLimit,
         outcome: String, reason: String, message: Message

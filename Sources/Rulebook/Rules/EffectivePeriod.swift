@@ -16,6 +16,11 @@ public struct EffectivePeriod: Codable, Equatable, Hashable, Sendable {
     public var until: LocalDate?
 
     /// Creates a period.
+    ///
+    /// ```swift
+    /// Rule(id: "attendance.absence", title: "Absent", clause: clause,
+    ///      effective: EffectivePeriod(from: LocalDate(year: 2026, month: 3, day: 16)), kind)
+    /// ```
     public init(from: LocalDate? = nil, until: LocalDate? = nil) {
         self.from = from
         self.until = until

@@ -22,6 +22,10 @@ public struct EventSelector: Codable, Equatable, Hashable, Sendable {
     }
 
     /// Selects events of the given types that meet every condition.
+    ///
+    /// ```swift
+    /// EventSelector(types: ["clock.in", "clock.out"])
+    /// ```
     public init(types: [String], conditions: [FieldCondition] = []) {
         self.types = types
         self.conditions = conditions

@@ -25,6 +25,10 @@ public struct Exchange: Codable, Equatable, Hashable, Sendable {
         public var `case`: String
 
         /// Creates a side.
+        ///
+        /// ```swift
+        /// Exchange.Side(person: "employee", case: "shift")
+        /// ```
         public init(person: String, case: String) {
             self.person = person
             self.case = `case`
@@ -47,6 +51,12 @@ public struct Exchange: Codable, Equatable, Hashable, Sendable {
     public var frozenWhen: [FieldCondition]
 
     /// Creates an exchange.
+    ///
+    /// ```swift
+    /// Exchange(id: "swap", steps: [.init("requested", EventSelector("swap.requested")), .init("approved", EventSelector("swap.approved"))],
+    ///          proposal: "requested", decision: "approved",
+    ///          first: .init(person: "employee", case: "shift"), second: .init(person: "counterpart", case: "counterpartShift"))
+    /// ```
     public init(
         id: String, steps: [StepsRule.Step], proposal: String, decision: String, first: Side, second: Side,
         frozenWhen: [FieldCondition] = []
@@ -104,6 +114,10 @@ public struct ExchangeRule: Codable, Equatable, Hashable, Sendable {
     public var messagesByReason: [String: Message]
 
     /// Creates an exchange rule.
+    ///
+    /// ```swift
+    /// ExchangeRule(shifts, .consecutive, outcome: "violation", reason: "consecutive-swap", message: message)
+    /// ```
     public init(
         _ schedule: Schedule, _ judgement: Judgement, outcome: String, reason: String, message: Message,
         messagesByReason: [String: Message] = [:]

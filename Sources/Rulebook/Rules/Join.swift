@@ -16,6 +16,10 @@ public struct Join: Codable, Equatable, Hashable, Sendable {
     public var key: String
 
     /// Creates a join.
+    ///
+    /// ```swift
+    /// Join(field: "course", EventSelector("course.scheduled"), key: "course")
+    /// ```
     public init(field: String, _ events: EventSelector, key: String) {
         self.field = field
         self.events = events
@@ -37,6 +41,10 @@ public struct Amount: Codable, Equatable, Hashable, Sendable {
     public var proratedBy: String?
 
     /// Creates an amount.
+    ///
+    /// ```swift
+    /// Amount(field: "cost", proratedBy: "leaving")
+    /// ```
     public init(field: String, proratedBy: String? = nil) {
         self.field = field
         self.proratedBy = proratedBy

@@ -25,6 +25,10 @@ public struct LadderRule: Codable, Equatable, Hashable, Sendable {
         public var outcomes: [String]?
 
         /// Creates a counted verdict kind.
+        ///
+        /// ```swift
+        /// LadderRule.Counted("attendance.absence")
+        /// ```
         public init(_ rule: String, outcomes: [String]? = nil) {
             self.rule = rule
             self.outcomes = outcomes
@@ -45,6 +49,10 @@ public struct LadderRule: Codable, Equatable, Hashable, Sendable {
         public var message: Message
 
         /// Creates a tier.
+        ///
+        /// ```swift
+        /// LadderRule.Tier("warning", message: Message(en: "{employee} is warned.", zh: "{employee} 受警告。"))
+        /// ```
         public init(_ outcome: String, amount: Decimal? = nil, message: Message) {
             self.outcome = outcome
             self.amount = amount
@@ -60,6 +68,10 @@ public struct LadderRule: Codable, Equatable, Hashable, Sendable {
     public var tiers: [Tier]
 
     /// Creates a ladder.
+    ///
+    /// ```swift
+    /// LadderRule(counting: [.init("attendance.absence")], within: .seconds(365 * 86_400), tiers: tiers)
+    /// ```
     public init(counting counted: [Counted], within window: Duration, tiers: [Tier]) {
         self.counted = counted
         self.window = window

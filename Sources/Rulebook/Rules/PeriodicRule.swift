@@ -33,6 +33,11 @@ public struct PeriodicRule: Codable, Equatable, Hashable, Sendable {
     public var message: Message
 
     /// Creates a periodic rule.
+    ///
+    /// ```swift
+    /// PeriodicRule(per: .halfYear, qualifying: supervisors, employedFrom: hired, employedUntil: left,
+    ///              required: attended, outcome: "overdue", reason: "no-training-in-half-year", message: message)
+    /// ```
     public init(
         per: CalendarUnit, qualifying: PersonReference, employedFrom: PersonReference, employedUntil: PersonReference?,
         required: PersonReference, outcome: String, reason: String, message: Message

@@ -29,6 +29,10 @@ public struct Policy: Equatable, Sendable {
         public var value: String
 
         /// Creates a parameter.
+        ///
+        /// ```swift
+        /// Policy.Parameter("swapsPerMonth", "3")
+        /// ```
         public init(_ name: String, _ value: String) {
             self.name = name
             self.value = value
@@ -36,6 +40,10 @@ public struct Policy: Equatable, Sendable {
     }
 
     /// Creates a policy.
+    ///
+    /// ```swift
+    /// let policy = Policy(name: "desk", schema: schema, rules: [reply], timeZone: "Asia/Taipei")
+    /// ```
     public init(
         name: String, schema: EventSchema, rules: [Rule], timeZone: String = "Asia/Shanghai", parameters: [Parameter] = []
     ) {

@@ -56,6 +56,11 @@ public struct Rule: Codable, Equatable, Hashable, Sendable, Identifiable {
     }
 
     /// Creates a rule.
+    ///
+    /// ```swift
+    /// Rule(id: "desk.reply", title: "Reply within five minutes", description: "A ticket gets a reply within five minutes.",
+    ///      clause: Clause(source: "desk", text: "reply within five minutes"), .schedule(replyRule))
+    /// ```
     public init(
         id: String, title: String, description: String = "", clause: Clause, effective: EffectivePeriod? = nil, _ kind: Kind
     ) {

@@ -12,27 +12,70 @@
 @resultBuilder
 public enum RulesBuilder {
     /// One rule.
+    ///
+    /// ```swift
+    /// Policy(name: "desk", schema: schema) { reply }
+    /// ```
     public static func buildExpression(_ rule: Rule) -> [Rule] { [rule] }
     /// Several rules, such as a family of the standard pack.
+    ///
+    /// ```swift
+    /// Policy(name: "desk", schema: schema) { AttendanceRules.rules() }
+    /// ```
     public static func buildExpression(_ rules: [Rule]) -> [Rule] { rules }
     /// The first statement.
+    ///
+    /// ```swift
+    /// Policy(name: "desk", schema: schema) { reply; escalation }
+    /// ```
     public static func buildPartialBlock(first: [Rule]) -> [Rule] { first }
     /// Each further statement.
+    ///
+    /// ```swift
+    /// Policy(name: "desk", schema: schema) { reply; escalation; threeLates }
+    /// ```
     public static func buildPartialBlock(accumulated: [Rule], next: [Rule]) -> [Rule] { accumulated + next }
     /// An `if` without `else`.
+    ///
+    /// ```swift
+    /// Policy(name: "desk", schema: schema) { if strict { threeLates } }
+    /// ```
     public static func buildOptional(_ rules: [Rule]?) -> [Rule] { rules ?? [] }
     /// The first branch of an `if`-`else` or `switch`.
+    ///
+    /// ```swift
+    /// Policy(name: "desk", schema: schema) { if strict { threeLates } else { fiveLates } }
+    /// ```
     public static func buildEither(first rules: [Rule]) -> [Rule] { rules }
     /// The second branch of an `if`-`else` or `switch`.
+    ///
+    /// ```swift
+    /// Policy(name: "desk", schema: schema) { if strict { threeLates } else { fiveLates } }
+    /// ```
     public static func buildEither(second rules: [Rule]) -> [Rule] { rules }
     /// A `for` loop.
+    ///
+    /// ```swift
+    /// Policy(name: "desk", schema: schema) { for channel in ["phone", "chat"] { reply(on: channel) } }
+    /// ```
     public static func buildArray(_ groups: [[Rule]]) -> [Rule] { groups.flatMap { $0 } }
     /// An empty block.
+    ///
+    /// ```swift
+    /// Policy(name: "empty", schema: schema) {}
+    /// ```
     public static func buildBlock() -> [Rule] { [] }
 }
 
 extension Policy {
     /// Creates a policy whose rules are written as statements.
+    ///
+    /// ```swift
+    /// let policy = Policy(name: "desk", schema: schema, timeZone: "Asia/Shanghai") {
+    ///     reply
+    ///     if strict { threeLates }
+    /// }
+    /// ```
     public init(
         name: String, schema: EventSchema, timeZone: String = "Asia/Shanghai", parameters: [Parameter] = [],
         @RulesBuilder rules: () -> [Rule]

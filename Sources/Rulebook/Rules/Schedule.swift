@@ -39,6 +39,12 @@ public struct Schedule: Codable, Equatable, Hashable, Sendable {
     public var handoverGroup: String?
 
     /// Creates a schedule.
+    ///
+    /// ```swift
+    /// Schedule(cases: CaseSource(EventSelector("ticket.opened"), id: "ticket", owner: "agent", start: .eventTime, end: .eventTime),
+    ///          expectations: [Expectation("reply", EventSelector("ticket.replied"), correlation: .caseID(field: "ticket"))],
+    ///          closes: .start(plus: .seconds(300)))
+    /// ```
     public init(
         cases: CaseSource,
         expectations: [Expectation],
@@ -103,6 +109,11 @@ public struct CaseSource: Codable, Equatable, Hashable, Sendable {
     public var join: Join?
 
     /// Creates a case source.
+    ///
+    /// ```swift
+    /// CaseSource(EventSelector("training.completed"), id: "course", owner: "employee",
+    ///            start: .eventTime, end: .eventTime, perOwner: true)
+    /// ```
     public init(
         _ events: EventSelector, id: String, owner: String?, start: TimeSource, end: TimeSource, keeps: Keeps = .latest,
         perOwner: Bool = false, join: Join? = nil
@@ -160,6 +171,15 @@ public struct CasePoint: Codable, Equatable, Hashable, Sendable {
     public var days: Int
 
     /// Creates a point `years` and `days` on the calendar, then `offset`, after `anchor`.
+    ///
+    /// ```swift
+    /// CasePoint(.start, years: 4)   // four calendar years after the start
+    /// ```
+    ///
+    /// ```swift
+    /// Expectation("response", EventSelector("inquiry.responded"), correlation: .caseID(field: "ticket"),
+    ///             person: "employee")
+    /// ```
     public init(_ anchor: Anchor, _ offset: Duration = .zero, years: Int = 0, days: Int = 0) {
         self.anchor = anchor
         self.offset = offset
@@ -168,15 +188,35 @@ public struct CasePoint: Codable, Equatable, Hashable, Sendable {
     }
 
     /// The start plus calendar years and days.
+    ///
+    /// ```swift
+    /// CasePoint.start(days: 7)   // a week later on the calendar
+    /// ```
     public static func start(years: Int = 0, days: Int = 0) -> CasePoint { CasePoint(.start, years: years, days: days) }
 
     /// The start plus `offset`.
+    ///
+    /// ```swift
+    /// CasePoint.start(plus: .seconds(300))   // five minutes after
+    /// ```
     public static func start(plus offset: Duration = .zero) -> CasePoint { CasePoint(.start, offset) }
     /// The start minus `offset`.
+    ///
+    /// ```swift
+    /// CasePoint.start(minus: .seconds(7200))   // two hours before
+    /// ```
     public static func start(minus offset: Duration) -> CasePoint { CasePoint(.start, .zero - offset) }
     /// The end plus `offset`.
+    ///
+    /// ```swift
+    /// CasePoint.end(plus: .seconds(4 * 3600))   // four hours after the end
+    /// ```
     public static func end(plus offset: Duration = .zero) -> CasePoint { CasePoint(.end, offset) }
     /// The end minus `offset`.
+    ///
+    /// ```swift
+    /// CasePoint.end(minus: .seconds(1800))   // half an hour before the end
+    /// ```
     public static func end(minus offset: Duration) -> CasePoint { CasePoint(.end, .zero - offset) }
 }
 
@@ -259,6 +299,10 @@ public struct CaseReference: Codable, Equatable, Hashable, Sendable {
     public var ownerField: String?
 
     /// Creates a case reference.
+    ///
+    /// ```swift
+    /// CaseReference(EventSelector("punch.confirmed"), caseField: "shift", ownerField: "employee")
+    /// ```
     public init(_ events: EventSelector, caseField: String, ownerField: String? = nil) {
         self.events = events
         self.caseField = caseField
@@ -278,6 +322,10 @@ public struct PersonReference: Codable, Equatable, Hashable, Sendable {
     public var field: String
 
     /// Creates a person reference.
+    ///
+    /// ```swift
+    /// PersonReference(EventSelector("employee.left"), field: "employee")
+    /// ```
     public init(_ events: EventSelector, field: String) {
         self.events = events
         self.field = field
@@ -316,6 +364,11 @@ public struct Excuse: Codable, Equatable, Hashable, Sendable {
     public var quota: Quota?
 
     /// Creates an excuse.
+    ///
+    /// ```swift
+    /// Excuse("field-work", CaseReference(EventSelector("fieldwork.approved"), caseField: "shift", ownerField: "employee"),
+    ///        covers: ["in-punch"], timing: .sameLocalDate)
+    /// ```
     public init(_ name: String, _ reference: CaseReference, covers: [String], timing: Timing = .any, quota: Quota? = nil) {
         self.name = name
         self.reference = reference
@@ -337,6 +390,10 @@ public struct Quota: Codable, Equatable, Hashable, Sendable {
     public var per: CalendarUnit
 
     /// Creates a quota: `.atMost(3, per: .month)`.
+    ///
+    /// ```swift
+    /// Quota.atMost(3, per: .month)
+    /// ```
     public static func atMost(_ limit: Int, per unit: CalendarUnit) -> Quota { Quota(limit: limit, per: unit) }
 }
 

@@ -16,6 +16,15 @@ public struct ScheduleRule: Codable, Equatable, Hashable, Sendable {
     public var outcomes: [ScheduleOutcome]
 
     /// Creates a schedule rule.
+    ///
+    /// ```swift
+    /// ScheduleOutcome("late", reason: "late", when: .measure(Measure("in-punch", .after, .start()), above: .zero, atMost: .seconds(1800)),
+    ///                 at: .event("in-punch"), message: message)
+    /// ```
+    ///
+    /// ```swift
+    /// ScheduleRule(shifts, outcomes: [absentIfLate, absentIfMissing])
+    /// ```
     public init(_ schedule: Schedule, outcomes: [ScheduleOutcome]) {
         self.schedule = schedule
         self.outcomes = outcomes
@@ -85,6 +94,10 @@ public struct Measure: Codable, Equatable, Hashable, Sendable {
     public var direction: Direction
 
     /// Creates a measure.
+    ///
+    /// ```swift
+    /// Measure("in-punch", .after, .start())
+    /// ```
     public init(_ expectation: String, _ direction: Direction, _ from: CasePoint) {
         self.expectation = expectation
         self.direction = direction

@@ -30,6 +30,10 @@ public struct ScoreRule: Codable, Equatable, Hashable, Sendable {
     public var judgement: Judgement
 
     /// Creates a score rule.
+    ///
+    /// ```swift
+    /// ScoreRule(records, .best(per: .quarter, atLeast: 90, amount: nil, outcome: "awarded", reason: "best-mean-score", message: message))
+    /// ```
     public init(_ records: ScoreRecords, _ judgement: Judgement) {
         self.records = records
         self.judgement = judgement
@@ -50,6 +54,10 @@ public struct ScoreOutcome: Codable, Equatable, Hashable, Sendable {
     public var message: Message
 
     /// Creates a score outcome.
+    ///
+    /// ```swift
+    /// ScoreOutcome("no-improvement", reason: "below-pass-mark-again", message: message)
+    /// ```
     public init(_ outcome: String, reason: String, message: Message) {
         self.outcome = outcome
         self.reason = reason
@@ -73,6 +81,10 @@ public struct ScoreRecords: Codable, Equatable, Hashable, Sendable {
     public var score: String
 
     /// Creates score records.
+    ///
+    /// ```swift
+    /// ScoreRecords(EventSelector("review.scored"), person: "employee", month: "period", score: "score")
+    /// ```
     public init(_ events: EventSelector, person: String, month: String, score: String) {
         self.events = events
         self.person = person

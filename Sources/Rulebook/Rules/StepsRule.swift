@@ -24,6 +24,10 @@ public struct StepsRule: Codable, Equatable, Hashable, Sendable {
         public var events: EventSelector
 
         /// Creates a step.
+        ///
+        /// ```swift
+        /// StepsRule.Step("requested", EventSelector("swap.requested"))
+        /// ```
         public init(_ name: String, _ events: EventSelector) {
             self.name = name
             self.events = events
@@ -60,6 +64,10 @@ public struct StepsRule: Codable, Equatable, Hashable, Sendable {
         public var message: Message
 
         /// Creates an outcome.
+        ///
+        /// ```swift
+        /// StepsRule.Outcome(when: .unknownReference, "not-effective", reason: "case-not-scheduled", message: message)
+        /// ```
         public init(when failure: Failure, _ outcome: String, reason: String, message: Message) {
             self.failure = failure
             self.outcome = outcome
@@ -83,6 +91,11 @@ public struct StepsRule: Codable, Equatable, Hashable, Sendable {
     public var outcomes: [Outcome]
 
     /// Creates a steps rule.
+    ///
+    /// ```swift
+    /// StepsRule(id: "swap", steps: steps, person: StepField(step: "requested", field: "employee"), deadline: nil,
+    ///           outcomes: [.init(when: .incomplete, "not-effective", reason: "missing-step", message: message)])
+    /// ```
     public init(
         id: String, steps: [Step], person: StepField?, deadline: StepDeadline?,
         excludedWhen: [FieldCondition] = [], outcomes: [Outcome]
@@ -108,6 +121,10 @@ public struct StepField: Codable, Equatable, Hashable, Sendable {
     public var field: String
 
     /// Creates a step field.
+    ///
+    /// ```swift
+    /// StepField(step: "requested", field: "counterpart")
+    /// ```
     public init(step: String, field: String) {
         self.step = step
         self.field = field
@@ -128,6 +145,10 @@ public struct StepDeadline: Codable, Equatable, Hashable, Sendable {
     public var before: Lookup
 
     /// Creates a deadline.
+    ///
+    /// ```swift
+    /// StepDeadline(step: "approved", before: shiftStarts)
+    /// ```
     public init(step: String, before: Lookup) {
         self.step = step
         self.before = before
@@ -152,6 +173,10 @@ public struct Lookup: Codable, Equatable, Hashable, Sendable {
     public var namedBy: [StepField]
 
     /// Creates a lookup.
+    ///
+    /// ```swift
+    /// Lookup(EventSelector("shift.scheduled"), id: "shift", time: "start", namedBy: [StepField(step: "requested", field: "shift")])
+    /// ```
     public init(_ events: EventSelector, id: String, time: String, namedBy: [StepField]) {
         self.events = events
         self.id = id

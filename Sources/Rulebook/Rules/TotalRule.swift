@@ -75,6 +75,12 @@ public struct TotalRule: Codable, Equatable, Hashable, Sendable {
     public var message: Message
 
     /// Creates a total rule.
+    ///
+    /// ```swift
+    /// TotalRule(EventSelector("training.attended"), person: "employee", subject: "course", distinctBy: "session",
+    ///           quantity: .difference("scheduledMinutes", "attendedMinutes"), reaches: .atLeast, bound: .constant(120),
+    ///           outcome: "not-attended", reason: "missed-two-hours", message: message)
+    /// ```
     public init(
         _ events: EventSelector, person: String, subject: String, distinctBy: String? = nil,
         quantity: Quantity, reaches comparison: Comparison, bound: Bound,
@@ -107,6 +113,10 @@ public struct ReferencedValue: Codable, Equatable, Hashable, Sendable {
     public var value: String
 
     /// Creates a referenced value.
+    ///
+    /// ```swift
+    /// ReferencedValue(EventSelector("course.scheduled"), key: "course", value: "totalMinutes")
+    /// ```
     public init(_ events: EventSelector, key: String, value: String) {
         self.events = events
         self.key = key

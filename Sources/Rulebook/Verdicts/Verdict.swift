@@ -38,6 +38,11 @@ public struct Verdict: Hashable, Sendable {
     public var amount: Decimal?
 
     /// Creates a verdict; evidence is sorted and deduplicated.
+    ///
+    /// ```swift
+    /// Verdict(rule: "desk.reply", outcome: "breached", employee: "A1", subject: "T1", time: deadline, reason: "no-reply",
+    ///         template: Message(en: "{subject} never answered", zh: "{subject} 未回覆"), evidence: [3], source: clause.citation)
+    /// ```
     public init(
         rule: String, outcome: String, employee: String?, subject: String, time: Instant,
         reason: String, template: Message, arguments: [String: String] = [:], evidence: [Int],

@@ -15,6 +15,10 @@ public struct VerdictEncoder: Sendable {
     public var language: Language
 
     /// Creates an encoder.
+    ///
+    /// ```swift
+    /// let encoder = VerdictEncoder(calendar: try PolicyCalendar(timeZone: "Asia/Shanghai"), language: .zh)
+    /// ```
     public init(calendar: PolicyCalendar, language: Language = .en) {
         self.calendar = calendar
         self.language = language
