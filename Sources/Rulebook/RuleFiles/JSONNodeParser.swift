@@ -31,6 +31,10 @@ public struct JSONNodeParser {
     private var index = 0
     private var line = 1
     private var lineStart = 0
+    /// The column of `columnIndex`, carried forward as reading goes, so that a file
+    /// written on one long line is still read in linear time.
+    private var columnIndex = 0
+    private var column = 1
 
     private init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -68,6 +72,19 @@ public struct JSONNodeParser {
         return SourcePosition(line: line, column: column)
     }
 
+    /// The position of `index`, counted on from the last one asked for.
+    private mutating func here() -> SourcePosition {
+        if columnIndex < lineStart {
+            columnIndex = lineStart
+            column = 1
+        }
+        while columnIndex < index {
+            if bytes[columnIndex] & 0xC0 != 0x80 { column += 1 }
+            columnIndex += 1
+        }
+        return SourcePosition(line: line, column: column)
+    }
+
     private func fail(_ expected: String) -> Failure {
         Failure(position: position, message: expected + ", found " + found)
     }
@@ -94,7 +111,7 @@ public struct JSONNodeParser {
     }
 
     private mutating func value(depth: Int) throws(Failure) -> JSONNode {
-        let start = position
+        let start = here()
         guard index < bytes.count else { throw fail("expected a value") }
         switch bytes[index] {
         case UInt8(ascii: "{"):
@@ -131,7 +148,7 @@ public struct JSONNodeParser {
         }
         while true {
             skipWhitespace()
-            let keyPosition = position
+            let keyPosition = here()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a key in double quotes") }
             let key = try string()
             if members.contains(where: { $0.key == key }) {
@@ -196,7 +213,11 @@ public struct JSONNodeParser {
         let leadingZero = index < bytes.count && bytes[index] == UInt8(ascii: "0")
         let whole = digits()
         guard whole > 0 else { throw fail("expected a digit") }
-        guard !(leadingZero && whole > 1) else { throw fail("expected no leading zero in a number") }
+        guard !(leadingZero && whole > 1) else {
+            let literal = String(decoding: bytes[start..<index], as: UTF8.self)
+            index = start
+            throw Failure(position: position, message: "expected a number without a leading zero, found \(literal)")
+        }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             guard digits() > 0 else { throw fail("expected a digit after the decimal point") }
