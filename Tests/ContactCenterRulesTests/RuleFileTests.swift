@@ -307,3 +307,18 @@ extension RuleFileTests {
         }, "\(messages)")
     }
 }
+
+extension RuleFileTests {
+    @Test func aFileWithThousandsOfProblemsGetsTheFirstOnesAndACount() throws {
+        // A rule with 5,000 misspelt keys, and a map of 50,000 messages: reported in
+        // bounded time and space.
+        let keys = (0..<5000).map { #""typo\#($0)": 1"# }.joined(separator: ", ")
+        let messages = (0..<50_000).map { #""reason-\#($0)": {"en": "", "zh": ""}"# }.joined(separator: ", ")
+        let rule = #"{"id": "x.y", "title": "T", "clause": {"source": "s", "text": "t"}, \#(keys), "exchange": {"schedule": "shifts", "judgement": "frozen", "outcome": "o", "reason": "r", "message": {"en": "", "zh": ""}, "messagesByReason": {\#(messages)}}}"#
+        let files = Self.adding(rule, to: "swaps.json", in: try Self.standardFiles())
+        let error = try #require(throws: RuleFileErrors.self) { try RuleDirectory.decode(files: files) }
+        #expect(error.diagnostics.count == 201)
+        #expect(error.diagnostics.last?.message == "4800 more problems not shown; fix those above and load again")
+        #expect(error.diagnostics.first?.message.hasPrefix("unknown key 'typo0'") == true)
+    }
+}

@@ -141,6 +141,7 @@ public struct JSONNodeParser {
     private mutating func members(depth: Int) throws(Failure) -> [JSONNode.Member] {
         index += 1
         var members: [JSONNode.Member] = []
+        var keys = Set<String>()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -151,7 +152,7 @@ public struct JSONNodeParser {
             let keyPosition = here()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a key in double quotes") }
             let key = try string()
-            if members.contains(where: { $0.key == key }) {
+            guard keys.insert(key).inserted else {
                 throw Failure(position: keyPosition, message: "the key '\(key)' appears twice in one object")
             }
             skipWhitespace()

@@ -3,7 +3,18 @@
 /// across rules (ids, references, cycles).
 struct RuleDirectoryReader {
     let files: [String: [UInt8]]
-    private var diagnostics: [RuleFileDiagnostic] = []
+    private var diagnostics: [RuleFileDiagnostic] = [] {
+        didSet {
+            // Past the cap, problems are counted, not kept or located.
+            if diagnostics.count > Self.maximumDiagnostics {
+                unreported += diagnostics.count - Self.maximumDiagnostics
+                diagnostics.removeLast(diagnostics.count - Self.maximumDiagnostics)
+            }
+        }
+    }
+    /// The most problems one load reports; the rest are counted.
+    static let maximumDiagnostics = 1000
+    private var unreported = 0
     private var fileOrder: [String] = [RuleDirectory.policyFileName]
 
     init(files: [String: [UInt8]]) {
@@ -132,6 +143,7 @@ struct RuleDirectoryReader {
     }
 
     private mutating func report(_ context: RuleFileContext, file: String, root: JSONNode) {
+        unreported += context.unrecorded
         for problem in context.problems {
             diagnostics.append(RuleFileDiagnostic(
                 file: file, position: RuleFilePath.position(of: problem.path, in: root, onKey: problem.onKey), message: problem.message))
@@ -244,9 +256,15 @@ struct RuleDirectoryReader {
 
     private func finished() -> RuleFileErrors {
         let rank = Dictionary(fileOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return RuleFileErrors(diagnostics.sorted {
+        var sorted = diagnostics.sorted {
             (rank[$0.file] ?? Int.max, $0.position) < (rank[$1.file] ?? Int.max, $1.position)
-        })
+        }
+        if unreported > 0 {
+            sorted.append(RuleFileDiagnostic(
+                file: sorted.last?.file ?? RuleDirectory.policyFileName, position: .unknown,
+                message: "\(unreported) more problems not shown; fix those above and load again"))
+        }
+        return RuleFileErrors(sorted)
     }
 }
 

@@ -32,7 +32,18 @@ final class RuleFileContext {
         return [key: self]
     }
 
+    /// The most problems one context keeps: a hostile file could otherwise make
+    /// millions, each located by a walk through the file.
+    static let maximumProblems = 200
+
+    /// Problems beyond ``maximumProblems``, counted only.
+    private(set) var unrecorded = 0
+
     func report(at path: [any CodingKey], onKey: Bool = false, _ message: String) {
+        guard problems.count < Self.maximumProblems else {
+            unrecorded += 1
+            return
+        }
         problems.append(Problem(path: RuleFilePath.components(path), onKey: onKey, message: message))
     }
 

@@ -103,13 +103,28 @@ private struct NodeDecoder: Decoder {
 private struct KeyedNodeDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: NodeDecoder
     let members: [JSONNode.Member]
+    /// Positions by key, for objects too large to search (a map of many entries):
+    /// looking each key up by search would take time quadratic in their number.
+    private let index: [String: Int]?
     var codingPath: [any CodingKey] { decoder.codingPath }
     var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
 
-    func contains(_ key: Key) -> Bool { members.contains { $0.key == key.stringValue } }
+    init(decoder: NodeDecoder, members: [JSONNode.Member]) {
+        self.decoder = decoder
+        self.members = members
+        index = members.count > 16
+            ? Dictionary(members.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first }) : nil
+    }
+
+    private func member(_ key: Key) -> JSONNode.Member? {
+        if let index { return index[key.stringValue].map { members[$0] } }
+        return members.first { $0.key == key.stringValue }
+    }
+
+    func contains(_ key: Key) -> Bool { member(key) != nil }
 
     private func child(_ key: Key) throws -> NodeDecoder {
-        guard let member = members.first(where: { $0.key == key.stringValue }) else {
+        guard let member = member(key) else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing the key '\(key.stringValue)'"))
         }
         return decoder.nested(member.value, key)
