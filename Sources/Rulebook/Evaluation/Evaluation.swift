@@ -36,7 +36,7 @@ public struct Evaluation: Sendable {
     /// When each rule is in force, by index in the policy.
     private let inForce: [InForce]
     private(set) var keyedRoutes: [Symbol: [Int]] = [:]
-    private var caseVerdicts: [[Symbol: [Verdict]]]
+    private var caseVerdicts: [SymbolMap<[Verdict]>]
     private var derivedRules: [Int]
     /// Per person, the verdicts of rules that read events, as rules over verdicts
     /// (counts, ladders) take them; and those rules' own verdicts. Both are per
@@ -113,7 +113,7 @@ public struct Evaluation: Sendable {
         for (index, program) in programs.enumerated() {
             for type in program.eventTypes { routes[type, default: []].append(index) }
         }
-        caseVerdicts = Array(repeating: [:], count: programs.count)
+        caseVerdicts = Array(repeating: SymbolMap(), count: programs.count)
     }
 
     // MARK: Feeding
@@ -331,7 +331,7 @@ public struct Evaluation: Sendable {
     /// The verdicts of rules that read events, not verdicts.
     private var baseVerdicts: [Verdict] {
         var all: [Verdict] = []
-        for table in caseVerdicts { for list in table.values { all.append(contentsOf: list) } }
+        for table in caseVerdicts { table.forEach { _, list in all.append(contentsOf: list) } }
         for program in programs { all.append(contentsOf: program.exchangeVerdicts.values) }
         for (program, inForce) in zip(keyed, keyedInForce) {
             all.append(contentsOf: program.currentVerdicts.filter { inForce.contains($0.time) })

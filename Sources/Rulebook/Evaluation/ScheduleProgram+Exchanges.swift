@@ -195,7 +195,7 @@ extension ScheduleProgram {
                 }
             case .consecutive, .backToBack:
                 var roster: [Symbol: Set<Symbol>] = [:]
-                for (id, record) in cases { if let owner = record.owner { roster[owner, default: []].insert(id) } }
+                cases.forEach { id, record in if let owner = record.owner { roster[owner, default: []].insert(id) } }
                 var givenAway: [Symbol: [Symbol]] = [:]
                 for state in effective {
                     guard let first = state.first, let second = state.second, let decision = state.decision else { continue }

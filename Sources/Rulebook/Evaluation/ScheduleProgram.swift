@@ -126,17 +126,17 @@ struct ScheduleProgram: Sendable {
     /// events matched by person).
     let couplesOwners: Bool
 
-    private(set) var cases: [Symbol: CaseRecord] = [:]
+    private(set) var cases = SymbolMap<CaseRecord>()
     var casesByOwner: [Symbol: [Symbol]] = [:]
     /// Per expectation: the events keyed by the person or case they name.
-    private(set) var matches: [[Symbol: [EventMark]]]
+    private(set) var matches: [SymbolMap<[EventMark]>]
     /// Per excuse: the events keyed by case id, with the person they name.
-    private(set) var excuseMarks: [[Symbol: [EventMark]]]
+    private(set) var excuseMarks: [SymbolMap<[EventMark]>]
     private(set) var waiverMarks: [Symbol: [EventMark]] = [:]
     private(set) var exempt: [Symbol: Int] = [:]
 
     private var due = MinHeap<DueCase>()
-    var judged: Set<Symbol> = []
+    var judged = SymbolSet()
     var judgedOwners: Set<Symbol> = []
     var dirtyCases: Set<Symbol> = []
     var dirtyOwners: Set<Symbol> = []
@@ -208,8 +208,8 @@ struct ScheduleProgram: Sendable {
         }
         couplesOwners = schedule.exchanges != nil || schedule.handoverGroup != nil || schedule.excuses.contains { $0.quota != nil }
             || schedule.expectations.contains { if case .owner = $0.correlation { true } else { false } }
-        matches = Array(repeating: [:], count: schedule.expectations.count)
-        excuseMarks = Array(repeating: [:], count: schedule.excuses.count)
+        matches = Array(repeating: SymbolMap(), count: schedule.expectations.count)
+        excuseMarks = Array(repeating: SymbolMap(), count: schedule.excuses.count)
         self.joins = joins
     }
 
@@ -314,7 +314,7 @@ struct ScheduleProgram: Sendable {
     }
 
     /// Who holds a case on the roster after exchanges.
-    func holder(of record: CaseRecord) -> Symbol? { holders[record.id] ?? record.owner }
+    func holder(of record: CaseRecord) -> Symbol? { holders.isEmpty ? record.owner : holders[record.id] ?? record.owner }
 
     mutating func touch(owner: Symbol) {
         if judgedOwners.contains(owner) { dirtyOwners.insert(owner) }
@@ -331,7 +331,7 @@ struct ScheduleProgram: Sendable {
         while let next = due.minimum, next.closes <= watermark {
             _ = due.removeMinimum()
             guard let record = cases[next.id], record.closes == next.closes else { continue }
-            if judged.insert(next.id).inserted {
+            if judged.insert(next.id) {
                 selected.insert(next.id)
                 if let owner = holder(of: record) { judgedOwners.insert(owner) }
             }
