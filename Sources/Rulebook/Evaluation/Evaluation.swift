@@ -28,14 +28,14 @@ public struct Evaluation: Sendable {
 
     private var decoder: EventLineDecoder
     private var programs: [ScheduleProgram] = []
-    private(set) var routes: [Symbol: [Int]] = [:]
+    private(set) var routes = SymbolMap<[Int]>()
     private(set) var eventCounts: [EventCount] = []
     private var keyed: [any KeyedProgram] = []
     /// When each keyed program's rule is in force: it keeps the verdicts certain then.
     private var keyedInForce: [InForce] = []
     /// When each rule is in force, by index in the policy.
     private let inForce: [InForce]
-    private(set) var keyedRoutes: [Symbol: [Int]] = [:]
+    private(set) var keyedRoutes = SymbolMap<[Int]>()
     private var caseVerdicts: [SymbolMap<[Verdict]>]
     private var derivedRules: [Int]
     /// Per person, the verdicts of rules that read events, as rules over verdicts

@@ -105,7 +105,7 @@ struct ScheduleProgram: Sendable {
     var movedBy: [Symbol: Symbol] = [:]
     /// Every exchange's status, computed with the roster.
     var exchangeStates: [ExchangeState] = []
-    private(set) var casesByGroup: [Symbol: [Symbol]] = [:]
+    private(set) var casesByGroup = SymbolMap<[Symbol]>()
     /// The exchange verdicts in force (certain by the last watermark).
     var exchangeVerdicts: [String: Verdict] = [:]
     /// Every exchange verdict, certain or not yet, as last computed.
@@ -127,13 +127,13 @@ struct ScheduleProgram: Sendable {
     let couplesOwners: Bool
 
     private(set) var cases = SymbolMap<CaseRecord>()
-    var casesByOwner: [Symbol: [Symbol]] = [:]
+    var casesByOwner = SymbolMap<[Symbol]>()
     /// Per expectation: the events keyed by the person or case they name.
     private(set) var matches: [SymbolMap<[EventMark]>]
     /// Per excuse: the events keyed by case id, with the person they name.
     private(set) var excuseMarks: [SymbolMap<[EventMark]>]
-    private(set) var waiverMarks: [Symbol: [EventMark]] = [:]
-    private(set) var exempt: [Symbol: Int] = [:]
+    private(set) var waiverMarks = SymbolMap<[EventMark]>()
+    private(set) var exempt = SymbolMap<Int>()
 
     private var due = MinHeap<DueCase>()
     var judged = SymbolSet()

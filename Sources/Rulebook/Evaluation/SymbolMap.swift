@@ -61,6 +61,14 @@ struct SymbolMap<Value: Sendable>: Sendable {
         }
     }
 
+    /// The symbols that have a value, in symbol order.
+    var keys: [Symbol] {
+        var all: [Symbol] = []
+        all.reserveCapacity(count)
+        forEach { key, _ in all.append(key) }
+        return all
+    }
+
     /// The values, in symbol order.
     var values: [Value] {
         var all: [Value] = []
