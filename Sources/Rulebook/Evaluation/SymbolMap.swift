@@ -1,38 +1,70 @@
-/// A map from symbols to values, kept in pages of slots indexed by the symbols'
-/// numbers. Symbols are numbered densely in the order they are interned, so a lookup
-/// is two array indexings instead of hashing: on large logs hashing `Symbol` keys was
-/// a sixth of the time, and worse as tables outgrew the caches.
+/// A map from symbols to values, found through pages of slots indexed by the
+/// symbols' numbers. Symbols are numbered densely in the order they are interned, so a
+/// lookup is a few array indexings instead of hashing: on large logs hashing `Symbol`
+/// keys was a sixth of the time, and worse as tables outgrew the caches.
+///
+/// Values are stored densely, in insertion order; a page holds only 64 small slots, so
+/// keys scattered through the symbol numbers (shifts published among millions of
+/// tickets) cost a few hundred bytes each, not a page of values.
 struct SymbolMap<Value: Sendable>: Sendable {
-    private static var pageBits: Int { 10 }
-    private var pages: [[Value?]] = []
-    /// How many symbols have a value.
-    private(set) var count = 0
+    private static var pageBits: Int { 6 }
+    /// Per page, each slot's index into `storedValues`, or `empty`; an empty page is
+    /// `[]`. There are at most as many values as symbols, which are 32-bit.
+    private var pages: [[UInt32]] = []
+    private static var empty: UInt32 { .max }
+    private var storedKeys: [Symbol] = []
+    private var storedValues: [Value] = []
 
     init() {}
+
+    /// How many symbols have a value.
+    var count: Int { storedValues.count }
 
     private static func place(of key: Symbol) -> (page: Int, slot: Int) {
         let number = Int(key.rawValue)
         return (number >> pageBits, number & ((1 << pageBits) - 1))
     }
 
+    private func index(of key: Symbol) -> Int? {
+        let (page, slot) = Self.place(of: key)
+        guard page < pages.count, !pages[page].isEmpty else { return nil }
+        let index = pages[page][slot]
+        return index == Self.empty ? nil : Int(index)
+    }
+
+    /// The index of `key`'s value, adding `make()` for it first if it has none.
+    private mutating func index(of key: Symbol, making make: () -> Value) -> Int {
+        let (page, slot) = Self.place(of: key)
+        if page >= pages.count { pages.append(contentsOf: repeatElement([], count: page - pages.count + 1)) }
+        if pages[page].isEmpty { pages[page] = Array(repeating: Self.empty, count: 1 << Self.pageBits) }
+        if pages[page][slot] != Self.empty { return Int(pages[page][slot]) }
+        pages[page][slot] = UInt32(truncatingIfNeeded: storedValues.count)
+        storedKeys.append(key)
+        storedValues.append(make())
+        return storedValues.count - 1
+    }
+
     subscript(key: Symbol) -> Value? {
-        get {
-            let (page, slot) = Self.place(of: key)
-            guard page < pages.count, !pages[page].isEmpty else { return nil }
-            return pages[page][slot]
-        }
+        get { index(of: key).map { storedValues[$0] } }
         set {
-            let (page, slot) = Self.place(of: key)
-            guard let newValue else {
-                guard page < pages.count, !pages[page].isEmpty, pages[page][slot] != nil else { return }
-                pages[page][slot] = nil
-                count -= 1
+            if let newValue {
+                let found = index(of: key, making: { newValue })
+                storedValues[found] = newValue
                 return
             }
-            if page >= pages.count { pages.append(contentsOf: repeatElement([], count: page - pages.count + 1)) }
-            if pages[page].isEmpty { pages[page] = Array(repeating: nil, count: 1 << Self.pageBits) }
-            if pages[page][slot] == nil { count += 1 }
-            pages[page][slot] = newValue
+            guard let found = index(of: key) else { return }
+            // Fill the hole with the last value, and point its slot at its new place.
+            let last = storedValues.count - 1
+            if found != last {
+                storedValues.swapAt(found, last)
+                storedKeys.swapAt(found, last)
+                let (page, slot) = Self.place(of: storedKeys[found])
+                pages[page][slot] = UInt32(truncatingIfNeeded: found)
+            }
+            storedValues.removeLast()
+            storedKeys.removeLast()
+            let (page, slot) = Self.place(of: key)
+            pages[page][slot] = Self.empty
         }
     }
 
@@ -40,42 +72,21 @@ struct SymbolMap<Value: Sendable>: Sendable {
     subscript(key: Symbol, default defaultValue: @autoclosure () -> Value) -> Value {
         get { self[key] ?? defaultValue() }
         _modify {
-            let (page, slot) = Self.place(of: key)
-            if page >= pages.count { pages.append(contentsOf: repeatElement([], count: page - pages.count + 1)) }
-            if pages[page].isEmpty { pages[page] = Array(repeating: nil, count: 1 << Self.pageBits) }
-            // Moved out and back, so that the value is changed in place, not copied.
-            let existing = pages[page][slot].take()
-            if existing == nil { count += 1 }
-            var value = existing ?? defaultValue()
-            defer { pages[page][slot] = value }
-            yield &value
+            let found = index(of: key, making: defaultValue)
+            yield &storedValues[found]
         }
     }
 
-    /// Calls `body` with each symbol and its value, in symbol order.
+    /// Calls `body` with each symbol and its value, in the order they were added.
     func forEach(_ body: (Symbol, Value) -> Void) {
-        for (page, slots) in pages.enumerated() where !slots.isEmpty {
-            for (slot, value) in slots.enumerated() {
-                if let value { body(Symbol(rawValue: UInt32(page << Self.pageBits | slot)), value) }
-            }
-        }
+        for (key, value) in zip(storedKeys, storedValues) { body(key, value) }
     }
 
-    /// The symbols that have a value, in symbol order.
-    var keys: [Symbol] {
-        var all: [Symbol] = []
-        all.reserveCapacity(count)
-        forEach { key, _ in all.append(key) }
-        return all
-    }
+    /// The symbols that have a value, in the order they were added.
+    var keys: [Symbol] { storedKeys }
 
-    /// The values, in symbol order.
-    var values: [Value] {
-        var all: [Value] = []
-        all.reserveCapacity(count)
-        forEach { _, value in all.append(value) }
-        return all
-    }
+    /// The values, in the order they were added.
+    var values: [Value] { storedValues }
 }
 
 /// A set of symbols, kept as bits indexed by the symbols' numbers.
