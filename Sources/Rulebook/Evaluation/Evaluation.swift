@@ -384,39 +384,15 @@ public struct Evaluation: Sendable {
         return derived
     }
 
-    /// The indices of rules that are not schedule rules, each after the rules whose
-    /// verdicts it reads.
+    /// The indices of the rules over verdicts, each after the rules whose verdicts it
+    /// reads; the first problem among the rules' ids and inputs, if any.
     private static func derivedOrder(_ rules: [Rule]) throws(PolicyError) -> [Int] {
-        var indexByID: [String: [Int]] = [:]
-        for (index, rule) in rules.enumerated() {
-            for other in indexByID[rule.id] ?? [] {
-                guard let mine = rule.effective, let theirs = rules[other].effective, !mine.overlaps(theirs) else {
-                    throw .duplicateRule(rule.id)
-                }
-            }
-            indexByID[rule.id, default: []].append(index)
+        let dependencies = RuleDependencies(rules)
+        if let duplicate = dependencies.duplicates.first { throw .duplicateRule(rules[duplicate.later].id) }
+        if let unknown = dependencies.unknownInputs.first {
+            throw .unknownInputRule(rule: rules[unknown.rule].id, input: unknown.input)
         }
-        for rule in rules {
-            for input in rule.inputRules where indexByID[input] == nil {
-                throw .unknownInputRule(rule: rule.id, input: input)
-            }
-        }
-        var order: [Int] = []
-        var state: [Int: Bool] = [:]  // false: visiting, true: done
-        func visit(_ index: Int, path: [String]) throws(PolicyError) {
-            if state[index] == true { return }
-            if state[index] == false { throw .cycle(path + [rules[index].id]) }
-            state[index] = false
-            for input in rules[index].inputRules {
-                for next in indexByID[input] ?? [] { try visit(next, path: path + [rules[index].id]) }
-            }
-            state[index] = true
-            switch rules[index].kind {
-            case .schedule, .total, .steps, .scores, .periodic, .exchange, .union: break
-            case .count, .ladder: order.append(index)
-            }
-        }
-        for index in rules.indices { try visit(index, path: []) }
-        return order
+        if let cycle = dependencies.cycles.first { throw .cycle(cycle.map { rules[$0].id }) }
+        return dependencies.derivedOrder
     }
 }

@@ -188,27 +188,25 @@ struct RuleDirectoryReader {
     /// - Parameter complete: whether every rule was read; if not, a reference to a
     ///   rule that does not exist may be one that could not be read, and is not blamed.
     private mutating func checkAcrossRules(_ located: [Located], complete: Bool) {
-        var byID: [String: [Located]] = [:]
-        for entry in located {
-            for earlier in byID[entry.rule.id] ?? [] where Self.overlap(earlier.rule, entry.rule) {
-                diagnostics.append(RuleFileDiagnostic(
-                    file: entry.file, position: entry.position([.key("id")]),
-                    message: "the rule id '\(entry.rule.id)' is already used at \(earlier.file):\(earlier.position([.key("id")])) "
-                        + "(two versions of one rule need 'effective' periods that do not overlap)"))
+        let dependencies = RuleDependencies(located.map(\.rule))
+        for (earlier, later) in dependencies.duplicates.map({ (located[$0.earlier], located[$0.later]) }) {
+            diagnostics.append(RuleFileDiagnostic(
+                file: later.file, position: later.position([.key("id")]),
+                message: "the rule id '\(later.rule.id)' is already used at \(earlier.file):\(earlier.position([.key("id")])) "
+                    + "(two versions of one rule need 'effective' periods that do not overlap)"))
+        }
+        for (index, position, input) in dependencies.unknownInputs where complete {
+            let entry = located[index]
+            let path: [RuleFilePath.Component] = switch entry.rule.kind {
+            case .ladder: [.key("ladder"), .key("counts"), .index(position)]
+            default: [.key("count"), .key("counts"), .key("verdicts"), .index(position)]
             }
-            byID[entry.rule.id, default: []].append(entry)
+            diagnostics.append(RuleFileDiagnostic(
+                file: entry.file, position: entry.position(path),
+                message: "unknown rule '\(input)'" + RuleFileContext.suggestion(for: input, among: Set(dependencies.indicesByID.keys))
+                    + " (expected the id of a rule of this policy whose verdicts are read)"))
         }
         for entry in located {
-            for (index, input) in entry.rule.inputRules.enumerated() where complete && byID[input] == nil {
-                let path: [RuleFilePath.Component] = switch entry.rule.kind {
-                case .ladder: [.key("ladder"), .key("counts"), .index(index)]
-                default: [.key("count"), .key("counts"), .key("verdicts"), .index(index)]
-                }
-                diagnostics.append(RuleFileDiagnostic(
-                    file: entry.file, position: entry.position(path),
-                    message: "unknown rule '\(input)'" + RuleFileContext.suggestion(for: input, among: Set(byID.keys))
-                        + " (expected the id of a rule of this policy whose verdicts are read)"))
-            }
             if case .union(let parts) = entry.rule.kind {
                 for (index, part) in parts.enumerated() where !part.readsEvents {
                     diagnostics.append(RuleFileDiagnostic(
@@ -217,41 +215,12 @@ struct RuleDirectoryReader {
                 }
             }
         }
-        for cycle in Self.cycles(located.map(\.rule)) {
-            guard let first = located.first(where: { $0.rule.id == cycle.first }) else { continue }
+        for cycle in dependencies.cycles {
+            guard let first = cycle.first.map({ located[$0] }) else { continue }
             diagnostics.append(RuleFileDiagnostic(
                 file: first.file, position: first.position([.key("id")]),
-                message: "rules read each other's verdicts in a cycle: " + cycle.joined(separator: " -> ")))
+                message: "rules read each other's verdicts in a cycle: " + cycle.map { located[$0].rule.id }.joined(separator: " -> ")))
         }
-    }
-
-    private static func overlap(_ first: Rule, _ second: Rule) -> Bool {
-        guard let a = first.effective, let b = second.effective else { return true }
-        return a.overlaps(b)
-    }
-
-    /// Each cycle among rules over verdicts once, starting at its first rule in file order.
-    private static func cycles(_ rules: [Rule]) -> [[String]] {
-        var inputs: [String: Set<String>] = [:]
-        var order: [String] = []
-        for rule in rules {
-            if inputs[rule.id] == nil { order.append(rule.id) }
-            inputs[rule.id, default: []].formUnion(rule.inputRules)
-        }
-        var state: [String: Bool] = [:]  // false: on the path, true: done
-        var found: [[String]] = []
-        func visit(_ id: String, path: [String]) {
-            if state[id] == true { return }
-            if state[id] == false {
-                if let start = path.firstIndex(of: id) { found.append(Array(path[start...]) + [id]) }
-                return
-            }
-            state[id] = false
-            for next in (inputs[id] ?? []).sorted() where inputs[next] != nil { visit(next, path: path + [id]) }
-            state[id] = true
-        }
-        for id in order { visit(id, path: []) }
-        return found
     }
 
     private func finished() -> RuleFileErrors {
