@@ -73,6 +73,12 @@ extension KeyedDecodingContainer where Key == RuleFileKey {
         return name
     }
 
+    /// What a rule's verdict says: its `outcome`, `reason` and `message`.
+    func verdictWording() throws -> (outcome: String, reason: String, message: Message) {
+        (try decode(String.self, forKey: "outcome"), try decode(String.self, forKey: "reason"),
+         try decode(Message.self, forKey: "message"))
+    }
+
     /// An optional field name of the events `events` selects.
     func fieldIfPresent(_ key: RuleFileKey, of events: EventSelector, _ decoder: any Decoder) throws -> String? {
         contains(key) ? try field(key, of: events, decoder) : nil
@@ -83,6 +89,13 @@ extension KeyedEncodingContainer where Key == RuleFileKey {
     /// Writes `value` unless it is the default, so a file shows only what a rule sets.
     mutating func encode<T: Encodable & Equatable>(_ value: T, forKey key: RuleFileKey, unless defaultValue: T) throws {
         if value != defaultValue { try encode(value, forKey: key) }
+    }
+
+    /// Writes what a rule's verdict says: its `outcome`, `reason` and `message`.
+    mutating func encode(outcome: String, reason: String, message: Message) throws {
+        try encode(outcome, forKey: "outcome")
+        try encode(reason, forKey: "reason")
+        try encode(message, forKey: "message")
     }
 
     /// Writes a duration as a person would: `30m`.

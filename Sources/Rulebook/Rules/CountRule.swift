@@ -75,9 +75,7 @@ extension CountRule {
         window = try container.decode(Window.self, forKey: "per")
         limit = try container.decode(Int.self, forKey: "limit")
         trigger = try container.contains("trigger") ? container.choice(Trigger.self, "trigger") : .eachBeyondLimit
-        outcome = try container.decode(String.self, forKey: "outcome")
-        reason = try container.decode(String.self, forKey: "reason")
-        message = try container.decode(Message.self, forKey: "message")
+        (outcome, reason, message) = try container.verdictWording()
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -86,9 +84,7 @@ extension CountRule {
         try container.encode(window, forKey: "per")
         try container.encode(limit, forKey: "limit")
         try container.encode(trigger, forKey: "trigger", unless: .eachBeyondLimit)
-        try container.encode(outcome, forKey: "outcome")
-        try container.encode(reason, forKey: "reason")
-        try container.encode(message, forKey: "message")
+        try container.encode(outcome: outcome, reason: reason, message: message)
     }
 }
 

@@ -192,9 +192,7 @@ extension ExchangeRule {
         container.expectOnly(["schedule", "judgement", "outcome", "reason", "message", "messagesByReason"], decoder)
         schedule = try Schedule.decode(from: container, decoder)
         judgement = try container.decode(Judgement.self, forKey: "judgement")
-        outcome = try container.decode(String.self, forKey: "outcome")
-        reason = try container.decode(String.self, forKey: "reason")
-        message = try container.decode(Message.self, forKey: "message")
+        (outcome, reason, message) = try container.verdictWording()
         messagesByReason = try container.decodeIfPresent([String: Message].self, forKey: "messagesByReason") ?? [:]
         if schedule.exchanges == nil {
             throw DecodingError.dataCorruptedError(
@@ -206,9 +204,7 @@ extension ExchangeRule {
         var container = encoder.container(keyedBy: RuleFileKey.self)
         try schedule.encode(into: &container, encoder)
         try container.encode(judgement, forKey: "judgement")
-        try container.encode(outcome, forKey: "outcome")
-        try container.encode(reason, forKey: "reason")
-        try container.encode(message, forKey: "message")
+        try container.encode(outcome: outcome, reason: reason, message: message)
         if !messagesByReason.isEmpty {
             var nested = container.nestedContainer(keyedBy: RuleFileKey.self, forKey: "messagesByReason")
             for (reason, message) in messagesByReason.sorted(by: { $0.key < $1.key }) {

@@ -62,9 +62,7 @@ extension PeriodicRule {
         employedFrom = try container.decode(PersonReference.self, forKey: "employedFrom")
         employedUntil = try container.decodeIfPresent(PersonReference.self, forKey: "employedUntil")
         required = try container.decode(PersonReference.self, forKey: "required")
-        outcome = try container.decode(String.self, forKey: "outcome")
-        reason = try container.decode(String.self, forKey: "reason")
-        message = try container.decode(Message.self, forKey: "message")
+        (outcome, reason, message) = try container.verdictWording()
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -74,8 +72,6 @@ extension PeriodicRule {
         try container.encode(employedFrom, forKey: "employedFrom")
         try container.encodeIfPresent(employedUntil, forKey: "employedUntil")
         try container.encode(required, forKey: "required")
-        try container.encode(outcome, forKey: "outcome")
-        try container.encode(reason, forKey: "reason")
-        try container.encode(message, forKey: "message")
+        try container.encode(outcome: outcome, reason: reason, message: message)
     }
 }

@@ -103,10 +103,11 @@ extension ScoreRule {
         case "best":
             let best = try container.nestedContainer(keyedBy: RuleFileKey.self, forKey: "best")
             best.expectOnly(["per", "atLeast", "amount", "outcome", "reason", "message"], decoder)
+            let wording = try best.verdictWording()
             judgement = .best(
                 per: try best.choice(CalendarUnit.self, "per"), atLeast: try best.decode(Decimal.self, forKey: "atLeast"),
-                amount: try best.decodeIfPresent(Decimal.self, forKey: "amount"), outcome: try best.decode(String.self, forKey: "outcome"),
-                reason: try best.decode(String.self, forKey: "reason"), message: try best.decode(Message.self, forKey: "message"))
+                amount: try best.decodeIfPresent(Decimal.self, forKey: "amount"),
+                outcome: wording.outcome, reason: wording.reason, message: wording.message)
         default:
             let below = try container.nestedContainer(keyedBy: RuleFileKey.self, forKey: "below")
             below.expectOnly(["passMark", "first", "repeated"], decoder)
@@ -125,9 +126,7 @@ extension ScoreRule {
             try best.encode(per, forKey: "per")
             try best.encode(atLeast, forKey: "atLeast")
             try best.encodeIfPresent(amount, forKey: "amount")
-            try best.encode(outcome, forKey: "outcome")
-            try best.encode(reason, forKey: "reason")
-            try best.encode(message, forKey: "message")
+            try best.encode(outcome: outcome, reason: reason, message: message)
         case .below(let passMark, let first, let repeated):
             var below = container.nestedContainer(keyedBy: RuleFileKey.self, forKey: "below")
             try below.encode(passMark, forKey: "passMark")
@@ -141,15 +140,13 @@ extension ScoreOutcome {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: RuleFileKey.self)
         container.expectOnly(["outcome", "reason", "message"], decoder)
-        self.init(try container.decode(String.self, forKey: "outcome"), reason: try container.decode(String.self, forKey: "reason"),
-                  message: try container.decode(Message.self, forKey: "message"))
+        let wording = try container.verdictWording()
+        self.init(wording.outcome, reason: wording.reason, message: wording.message)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: RuleFileKey.self)
-        try container.encode(outcome, forKey: "outcome")
-        try container.encode(reason, forKey: "reason")
-        try container.encode(message, forKey: "message")
+        try container.encode(outcome: outcome, reason: reason, message: message)
     }
 }
 

@@ -250,16 +250,15 @@ extension StepsRule.Outcome {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: RuleFileKey.self)
         container.expectOnly(["when", "outcome", "reason", "message"], decoder)
-        self.init(when: try container.choice(StepsRule.Failure.self, "when"), try container.decode(String.self, forKey: "outcome"),
-                  reason: try container.decode(String.self, forKey: "reason"), message: try container.decode(Message.self, forKey: "message"))
+        let failure = try container.choice(StepsRule.Failure.self, "when")
+        let wording = try container.verdictWording()
+        self.init(when: failure, wording.outcome, reason: wording.reason, message: wording.message)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: RuleFileKey.self)
         try container.encode(failure, forKey: "when")
-        try container.encode(outcome, forKey: "outcome")
-        try container.encode(reason, forKey: "reason")
-        try container.encode(message, forKey: "message")
+        try container.encode(outcome: outcome, reason: reason, message: message)
     }
 }
 

@@ -136,9 +136,7 @@ extension TotalRule {
         quantity = try container.decode(Quantity.self, forKey: "quantity")
         comparison = try container.choice(Comparison.self, "reaches")
         bound = try container.decode(Bound.self, forKey: "bound")
-        outcome = try container.decode(String.self, forKey: "outcome")
-        reason = try container.decode(String.self, forKey: "reason")
-        message = try container.decode(Message.self, forKey: "message")
+        (outcome, reason, message) = try container.verdictWording()
         let fields: [(String, [any CodingKey])] = switch quantity {
         case .one: []
         case .field(let name): [(name, [RuleFileKey("field")])]
@@ -159,9 +157,7 @@ extension TotalRule {
         try container.encode(quantity, forKey: "quantity")
         try container.encode(comparison, forKey: "reaches")
         try container.encode(bound, forKey: "bound")
-        try container.encode(outcome, forKey: "outcome")
-        try container.encode(reason, forKey: "reason")
-        try container.encode(message, forKey: "message")
+        try container.encode(outcome: outcome, reason: reason, message: message)
     }
 }
 
