@@ -48,11 +48,13 @@ struct LineShare: Sendable {
 
     /// The value of the line's only `"type"` member, when it can be found safely.
     static func typeName(in line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
-        guard !line.contains(UInt8(ascii: "\\")), line.count > key.count + 2 else { return nil }
+        guard line.count > key.count + 2 else { return nil }
         var found: Int?
         var index = 0
-        while index + key.count <= line.count {
-            if line[index] == key[0], line[index..<index + key.count].elementsEqual(key) {
+        // One pass over the line looks for the key and for any backslash at once.
+        while index < line.count {
+            if line[index] == UInt8(ascii: "\\") { return nil }
+            if index + key.count <= line.count, line[index] == key[0], line[index..<index + key.count].elementsEqual(key) {
                 guard found == nil else { return nil }
                 found = index
                 index += key.count
