@@ -64,6 +64,59 @@ struct EventLineDecoderTests {
         #expect(diagnostic(line)?.description == message)
     }
 
+    @Test("A plain line and the same event written with escapes or fractions read alike", arguments: [
+        (#"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P1","at":"2026-03-02T10:00:00Z","minutes":15,"kind":"a","urgent":true}"#,
+         #"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P\u0031","at":"2026-03-02T10:00:00Z","minutes":15.0,"kind":"a","urgent":true}"#),
+        (#"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"A","person":"B","at":"2026-03-02T10:00:00Z"}"#,
+         #"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"A","person":"B","at":"2026-03-02T10:00:00Z","x":[1]}"#),
+        (#"{ "time" : "2026-03-02T09:00:00Z" , "type":"visit","person":"-7","at":"2026-03-02T10:00:00Z","minutes":null }"#,
+         #"{"time":"2026-03-02T09:00:00Z","type":"visit","person":-7,"at":"2026-03-02T10:00:00Z","note":"caf\u00e9"}"#),
+    ])
+    func plainAndEscapedLinesReadAlike(plain: String, escaped: String) throws {
+        // The first line of a type is read by the full reader; the second, plain, by
+        // the fast path from its bytes; the third, escaped, by the full reader again.
+        var decoder = EventLineDecoder(schema: Self.schema)
+        var symbols = SymbolTable()
+        var events: [Event] = []
+        let first = #"{"time":"2026-03-01T09:00:00Z","type":"visit","person":"Z","at":"2026-03-01T10:00:00Z"}"#
+        for (number, line) in [first, plain, escaped].enumerated() {
+            var text = line
+            guard case .event(let event) = text.withUTF8({ decoder.decode($0, line: number + 1, symbols: &symbols) }) else {
+                Issue.record("line \(number + 1) was not read as an event")
+                return
+            }
+            events.append(event)
+        }
+        #expect(events[1].fields == events[2].fields)
+        #expect(events[1].time == events[2].time && events[1].type == events[2].type)
+        let person = try #require(symbols.lookup("person"))
+        #expect(events[1][person]?.symbol.map { symbols[$0] } == (plain.contains("-7") ? "-7" : plain.contains("\"B\"") ? "B" : "P1"))
+    }
+
+    @Test func aPlainLineWithAValueTheSchemaRefusesIsDiagnosedAsUsual() {
+        var decoder = EventLineDecoder(schema: Self.schema)
+        var symbols = SymbolTable()
+        var outcomes: [EventLineDecoder.Outcome] = []
+        for (number, line) in [
+            #"{"time":"2026-03-01T09:00:00Z","type":"visit","person":"Z","at":"2026-03-01T10:00:00Z"}"#,
+            #"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P","at":"2026-03-02T10:00:00Z","minutes":101}"#,
+            #"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P","at":"2026-03-02T10:00:00Z","kind":"c"}"#,
+            #"{"time":"2026-03-02T09:00:00Z","type":"visit","at":"2026-03-02T10:00:00Z"}"#,
+        ].enumerated() {
+            var text = line
+            outcomes.append(text.withUTF8 { decoder.decode($0, line: number + 1, symbols: &symbols) })
+        }
+        let messages = outcomes.map { outcome in
+            if case .diagnostic(let diagnostic) = outcome { diagnostic.description } else { "event" }
+        }
+        #expect(messages == [
+            "event",
+            "line 2: error: field 'minutes': expected a number from 0 to 100, found 101",
+            "line 3: error: field 'kind': expected one of 'a', 'b', found \"c\"",
+            "line 4: error: field 'person': missing; 'visit' requires it",
+        ])
+    }
+
     @Test func nestingIsBounded() {
         let deep = #"{"time":"2026-03-02T09:00:00Z","type":"visit","x":"# + String(repeating: "[", count: 10_000)
         #expect(diagnostic(deep)?.message == "nesting deeper than 64 levels")

@@ -39,6 +39,10 @@ public struct EventLineDecoder: Sendable {
         /// A type has a handful of fields: comparing names beats hashing them.
         var fields: [(spec: FieldSpec, name: Symbol)]
         var required: [(name: String, symbol: Symbol)]
+        /// The type's name and its fields' names and allowed values as UTF-8, for
+        /// reading a line straight from its bytes.
+        var utf8: [UInt8]
+        var fieldsUTF8: [(name: [UInt8], allowed: [[UInt8]]?)]
     }
 
     /// Numbers are read the same way whatever the machine's locale.
@@ -46,7 +50,11 @@ public struct EventLineDecoder: Sendable {
 
     private let schema: EventSchema
     private var compiled: [String: CompiledType] = [:]
-    private var seen = Set<LineFingerprint>()
+    /// The types met so far, for finding a type by its bytes.
+    private var compiledTypes: [CompiledType] = []
+    private var seen = FingerprintSet()
+    /// The members of the line being read, kept to reuse their storage.
+    private var members: [FlatObjectScanner.Member] = []
 
     /// Creates a decoder for the event types of `schema`.
     ///
@@ -75,7 +83,8 @@ public struct EventLineDecoder: Sendable {
         if line == 1, count >= 3, content[0] == 0xEF, content[1] == 0xBB, content[2] == 0xBF {
             return decode(UnsafeBufferPointer(rebasing: content[3...]), line: line, symbols: &symbols)
         }
-        guard seen.insert(LineFingerprint(content)).inserted else { return .duplicate }
+        guard seen.insert(LineFingerprint(content)) else { return .duplicate }
+        if let event = plainEvent(content, line: line, symbols: &symbols) { return .event(event) }
 
         let members: [(key: String, value: JSONObjectScanner.Value)]
         do {
@@ -136,11 +145,83 @@ public struct EventLineDecoder: Sendable {
         for field in spec.optional where !fields.contains(where: { $0.spec.name == field.name }) {
             fields.append((field, symbols.intern(field.name)))
         }
-        let type = CompiledType(type: symbols.intern(name), fields: fields,
-                                required: spec.required.map { ($0.name, symbols.intern($0.name)) })
+        let type = CompiledType(
+            type: symbols.intern(name), fields: fields, required: spec.required.map { ($0.name, symbols.intern($0.name)) },
+            utf8: Array(name.utf8),
+            fieldsUTF8: fields.map { field in
+                if case .text(let allowed?) = field.spec.kind { (Array(field.spec.name.utf8), allowed.map { Array($0.utf8) }) }
+                else { (Array(field.spec.name.utf8), nil) }
+            })
         compiled[name] = type
+        compiledTypes.append(type)
         return type
     }
+
+    /// The event of a plain line (see ``FlatObjectScanner``) of a type already met
+    /// whose values are all as the schema expects, read from its bytes; `nil` for any
+    /// other line, which the full reader then reads and diagnoses. Values are interned
+    /// in the order the full reader interns them, so symbols are numbered the same
+    /// whichever path a line takes.
+    private mutating func plainEvent(
+        _ bytes: UnsafeBufferPointer<UInt8>, line: Int, symbols: inout SymbolTable
+    ) -> Event? {
+        guard FlatObjectScanner.scan(bytes, into: &members) else { return nil }
+        func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
+        func equal(_ range: Range<Int>, _ utf8: [UInt8]) -> Bool {
+            range.count == utf8.count && utf8.indices.allSatisfy { bytes[range.lowerBound + $0] == utf8[$0] }
+        }
+        var typeMember: FlatObjectScanner.Member?
+        var timeMember: FlatObjectScanner.Member?
+        for member in members {
+            if equal(member.key, Self.typeKey) {
+                guard typeMember == nil else { return nil }
+                typeMember = member
+            } else if equal(member.key, Self.timeKey) {
+                guard timeMember == nil else { return nil }
+                timeMember = member
+            }
+        }
+        guard let typeMember, typeMember.kind == .string, let timeMember, timeMember.kind == .string,
+              let type = compiledTypes.first(where: { equal(typeMember.value, $0.utf8) }),
+              let time = try? RFC3339.parse(slice(timeMember.value))
+        else { return nil }
+
+        var fields: [Event.Field] = []
+        fields.reserveCapacity(type.fields.count)
+        for member in members where member.kind != .null {
+            guard let index = type.fieldsUTF8.firstIndex(where: { equal(member.key, $0.name) }) else { continue }
+            let value: FieldValue
+            switch (type.fields[index].spec.kind, member.kind) {
+            case (.id, .string), (.text(nil), .string):
+                value = .symbol(symbols.intern(slice(member.value)))
+            case (.text, .string):
+                guard let allowed = type.fieldsUTF8[index].allowed, allowed.contains(where: { equal(member.value, $0) })
+                else { return nil }
+                value = .symbol(symbols.intern(slice(member.value)))
+            case (.number(let minimum, let maximum), .integer):
+                guard let whole = Int64(Substring(decoding: slice(member.value), as: UTF8.self)) else { return nil }
+                let number = Decimal(whole)
+                if let minimum, number < minimum { return nil }
+                if let maximum, number > maximum { return nil }
+                value = .number(number)
+            case (.boolean, .boolean(let flag)):
+                value = .boolean(flag)
+            case (.time, .string):
+                guard let instant = try? RFC3339.parse(slice(member.value)) else { return nil }
+                value = .instant(instant)
+            default:
+                return nil
+            }
+            let name = type.fields[index].name
+            fields.removeAll { $0.name == name }
+            fields.append(Event.Field(name: name, value: value))
+        }
+        for required in type.required where !fields.contains(where: { $0.name == required.symbol }) { return nil }
+        return Event(type: type.type, time: time, line: line, fields: fields)
+    }
+
+    private static let typeKey = Array("type".utf8)
+    private static let timeKey = Array("time".utf8)
 
     private static func convert(
         _ value: JSONObjectScanner.Value, to kind: FieldKind, symbols: inout SymbolTable
@@ -217,7 +298,7 @@ private extension JSONObjectScanner.Value {
 
 /// A 128-bit digest of a line, so that duplicates are recognised without keeping
 /// the lines themselves.
-struct LineFingerprint: Hashable, Sendable {
+struct LineFingerprint: Sendable {
     var first: UInt64
     var second: UInt64
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An interned string: event types, field names and ids compare as integers.
 ///
 /// Symbols are only meaningful together with the ``SymbolTable`` that issued them.
@@ -32,8 +34,17 @@ public struct Symbol: Hashable, Comparable, Sendable {
 /// table[a]                        // "clock.in"
 /// ```
 public struct SymbolTable: Sendable {
-    private var indices: [String: Symbol] = [:]
+    /// The strings, by symbol number.
     private var strings: [String] = []
+    /// Every string's UTF-8 bytes, one after another; symbol `n` ends at `ends[n]`.
+    private var arena: [UInt8] = []
+    private var ends: [Int] = []
+    /// An open-addressing index over the bytes: each slot holds the upper half of a
+    /// hash and the symbol's number plus one, or zero when empty. Interning reads ids
+    /// straight from a line's bytes, so a repeated id costs a hash and a comparison,
+    /// not a `String`.
+    private var slots = [UInt64](repeating: 0, count: 64)
+    private let hasher = ByteHash()
 
     /// Creates an empty table.
     ///
@@ -48,16 +59,35 @@ public struct SymbolTable: Sendable {
 
     /// Returns the symbol of `string`, interning it if it is new.
     ///
+    /// Strings are compared by their UTF-8 bytes, as JSON compares ids.
+    ///
     /// ```swift
     /// var symbols = SymbolTable()
     /// symbols.intern("E1") == symbols.intern("E1")   // true
     /// ```
     @discardableResult
     public mutating func intern(_ string: String) -> Symbol {
-        if let symbol = indices[string] { return symbol }
-        let symbol = Symbol(rawValue: UInt32(strings.count))
-        strings.append(string)
-        indices[string] = symbol
+        var utf8 = string
+        return utf8.withUTF8 { intern($0, string: string) }
+    }
+
+    /// Returns the symbol of the UTF-8 `bytes`, interning them if they are new; the
+    /// bytes must be valid UTF-8.
+    @discardableResult
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Symbol {
+        intern(bytes, string: String(decoding: bytes, as: UTF8.self))
+    }
+
+    private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, string: @autoclosure () -> String) -> Symbol {
+        let hash = hasher.hash(bytes)
+        let (slot, found) = find(bytes, hash: hash)
+        if let found { return found }
+        let symbol = Symbol(rawValue: UInt32(truncatingIfNeeded: strings.count))
+        strings.append(string())
+        arena.append(contentsOf: bytes)
+        ends.append(arena.count)
+        slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(symbol.rawValue + 1)
+        if strings.count * 2 > slots.count { grow() }
         return symbol
     }
 
@@ -66,11 +96,56 @@ public struct SymbolTable: Sendable {
     /// ```swift
     /// symbols.lookup("E1")   // the symbol, if "E1" was interned
     /// ```
-    public func lookup(_ string: String) -> Symbol? { indices[string] }
+    public func lookup(_ string: String) -> Symbol? {
+        var utf8 = string
+        return utf8.withUTF8 { find($0, hash: hasher.hash($0)).found }
+    }
 
     /// The string behind `symbol`; an empty string for a symbol of another table.
     public subscript(symbol: Symbol) -> String {
         let index = Int(symbol.rawValue)
         return index < strings.count ? strings[index] : ""
+    }
+
+    /// The slot holding `bytes`, or the empty slot where they would go.
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, found: Symbol?) {
+        let mask = slots.count - 1
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        return arena.withUnsafeBufferPointer { arena in
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return (slot, nil) }
+                if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                    let number = Int(entry & 0xFFFF_FFFF) - 1
+                    let start = number == 0 ? 0 : ends[number - 1]
+                    if ends[number] - start == bytes.count, Self.equal(arena, from: start, bytes) {
+                        return (slot, Symbol(rawValue: UInt32(number)))
+                    }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    private static func equal(_ arena: UnsafeBufferPointer<UInt8>, from start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let stored = arena.baseAddress, let given = bytes.baseAddress else { return bytes.isEmpty }
+        return memcmp(stored + start, given, bytes.count) == 0
+    }
+
+    private mutating func grow() {
+        var grown = [UInt64](repeating: 0, count: slots.count * 2)
+        let mask = grown.count - 1
+        arena.withUnsafeBufferPointer { arena in
+            var start = 0
+            for (number, end) in ends.enumerated() {
+                let hash = hasher.hash(UnsafeBufferPointer(rebasing: arena[start..<end]))
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while grown[slot] != 0 { slot = (slot + 1) & mask }
+                grown[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(number + 1)
+                start = end
+            }
+        }
+        slots = grown
     }
 }
