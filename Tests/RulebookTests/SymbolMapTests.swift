@@ -41,4 +41,40 @@ struct SymbolMapTests {
         #expect(!set.contains(Symbol(rawValue: 63)))
         #expect(!set.contains(Symbol(rawValue: 100_000)))
     }
+
+    @Test func aMapOfManyValuesKeepsThemAcrossItsChunks() {
+        // More values than fit in several chunks of storage, removed from the middle:
+        // each removal moves the last value into the hole.
+        var map = SymbolMap<Int>()
+        for number in 0..<20_000 { map[Symbol(rawValue: UInt32(number * 3))] = number }
+        for number in stride(from: 0, to: 20_000, by: 7) { map[Symbol(rawValue: UInt32(number * 3))] = nil }
+        #expect(map.count == 20_000 - (20_000 + 6) / 7)
+        #expect(map[Symbol(rawValue: 3)] == 1)
+        #expect(map[Symbol(rawValue: 0)] == nil)
+        #expect(map[Symbol(rawValue: 19_998 * 3)] == 19_998)
+        #expect(map[Symbol(rawValue: 19_999 * 3)] == nil)
+        var sum = 0
+        map.forEach { key, value in
+            #expect(Int(key.rawValue) == value * 3)
+            sum += value
+        }
+        #expect(sum == (0..<20_000).filter { $0 % 7 != 0 }.reduce(0, +))
+        #expect(map.values.count == map.count)
+    }
+
+    @Test func aTableInternsStringsByTheirBytes() {
+        var symbols = SymbolTable()
+        let ids = (0..<50_000).map { "T\($0)" }
+        let interned = ids.map { symbols.intern($0) }
+        #expect(interned.map(\.rawValue) == Array(0..<50_000))
+        #expect(ids.map { symbols.intern($0) } == interned)
+        #expect(ids.map { symbols.lookup($0) } == interned)
+        #expect(symbols[interned[12_345]] == "T12345")
+        #expect(symbols.lookup("T50000") == nil)
+        #expect(symbols.intern("") == symbols.intern(""))
+        // Ids are compared as JSON compares them: é written precomposed and as e plus
+        // an accent are different ids.
+        #expect(symbols.intern("caf\u{E9}") != symbols.intern("cafe\u{301}"))
+        #expect(symbols.count == 50_003)
+    }
 }

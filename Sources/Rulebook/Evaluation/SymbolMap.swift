@@ -13,7 +13,7 @@ struct SymbolMap<Value: Sendable>: Sendable {
     private var pages: [[UInt32]] = []
     private static var empty: UInt32 { .max }
     private var storedKeys: [Symbol] = []
-    private var storedValues: [Value] = []
+    private var storedValues = ChunkedArray<Value>()
 
     init() {}
 
@@ -79,14 +79,18 @@ struct SymbolMap<Value: Sendable>: Sendable {
 
     /// Calls `body` with each symbol and its value, in the order they were added.
     func forEach(_ body: (Symbol, Value) -> Void) {
-        for (key, value) in zip(storedKeys, storedValues) { body(key, value) }
+        var index = 0
+        storedValues.forEach { value in
+            body(storedKeys[index], value)
+            index += 1
+        }
     }
 
     /// The symbols that have a value, in the order they were added.
     var keys: [Symbol] { storedKeys }
 
     /// The values, in the order they were added.
-    var values: [Value] { storedValues }
+    var values: [Value] { storedValues.elements }
 }
 
 /// A set of symbols, kept as bits indexed by the symbols' numbers.
