@@ -261,13 +261,16 @@ public struct Evaluation: Sendable {
                 changes.record(old: old.map { [$0] } ?? [], new: new.map { [$0] } ?? [])
             }
             guard !ids.isEmpty else { continue }
+            // Judging reads the program; reading it through the array for each case
+            // copied the whole program every time.
+            let program = programs[index]
             var memo: [Symbol: ScheduleProgram.CaseFacts?] = [:]
             for id in ids {
                 // The memo only saves recomputing a neighbour's facts (a quota rank, a
                 // relief); bounded, it keeps a batch run's judging step from holding the
                 // facts of every case of the log at once.
                 if memo.count >= Self.factsMemoLimit { memo.removeAll(keepingCapacity: true) }
-                let new = programs[index].judge(id, calendar: calendar, symbols: symbols, memo: &memo)
+                let new = program.judge(id, calendar: calendar, symbols: symbols, memo: &memo)
                 changes.record(old: caseVerdicts[index][id] ?? [], new: new)
                 caseVerdicts[index][id] = new.isEmpty ? nil : new
             }

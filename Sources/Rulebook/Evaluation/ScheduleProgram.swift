@@ -137,7 +137,7 @@ struct ScheduleProgram: Sendable {
 
     private var due = MinHeap<DueCase>()
     var judged = SymbolSet()
-    var judgedOwners: Set<Symbol> = []
+    var judgedOwners = SymbolSet()
     var dirtyCases: Set<Symbol> = []
     var dirtyOwners: Set<Symbol> = []
 
@@ -327,36 +327,49 @@ struct ScheduleProgram: Sendable {
     /// deterministic.
     mutating func casesToJudge(upTo watermark: Instant) -> [Symbol] {
         if rosterIsStale { recomputeRoster() }
-        var selected = Set<Symbol>()
+        // Collected, then sorted and made unique once: a batch run judges millions of
+        // cases in one step, and a hashed set of them cost more than the judging order.
+        var selected: [Symbol] = []
         while let next = due.minimum, next.closes <= watermark {
             _ = due.removeMinimum()
             guard let record = cases[next.id], record.closes == next.closes else { continue }
             if judged.insert(next.id) {
-                selected.insert(next.id)
+                selected.append(next.id)
                 if let owner = holder(of: record) { judgedOwners.insert(owner) }
             }
         }
-        for id in dirtyCases where judged.contains(id) { selected.insert(id) }
+        for id in dirtyCases where judged.contains(id) { selected.append(id) }
         for owner in dirtyOwners {
-            for id in casesByOwner[owner] ?? [] where judged.contains(id) { selected.insert(id) }
-            for id in movedCasesByParty[owner] ?? [] where judged.contains(id) { selected.insert(id) }
+            for id in casesByOwner[owner] ?? [] where judged.contains(id) { selected.append(id) }
+            for id in movedCasesByParty[owner] ?? [] where judged.contains(id) { selected.append(id) }
         }
         // A case's handover verdict rests on its relief's events: judging a case again
         // judges the cases that hand over to it too.
-        for id in selected where groupField != nil {
-            guard let record = cases[id], let group = record.group else { continue }
-            for other in casesByGroup[group] ?? [] where judged.contains(other) && cases[other]?.end == record.start {
-                selected.insert(other)
+        if groupField != nil {
+            for id in selected {
+                guard let record = cases[id], let group = record.group else { continue }
+                for other in casesByGroup[group] ?? [] where judged.contains(other) && cases[other]?.end == record.start {
+                    selected.append(other)
+                }
             }
         }
         dirtyCases.removeAll(keepingCapacity: true)
         dirtyOwners.removeAll(keepingCapacity: true)
-        return selected.sorted()
+        selected.sort()
+        var unique = 0
+        for id in selected where unique == 0 || selected[unique - 1] != id {
+            selected[unique] = id
+            unique += 1
+        }
+        selected.removeLast(selected.count - unique)
+        return selected
     }
 
     /// Cases not judged yet: pending when the evaluation finishes as of a time.
     var pendingCount: Int {
-        cases.values.reduce(0) { $0 + (judged.contains($1.id) || !caseJoinHolds($1) ? 0 : 1) }
+        var count = 0
+        cases.forEach { _, record in if !judged.contains(record.id), caseJoinHolds(record) { count += 1 } }
+        return count
     }
 
     // MARK: Case geometry
