@@ -136,7 +136,7 @@ enum RulebookCommand {
         switch options.format {
         case .jsonl:
             let encoder = VerdictEncoder(calendar: report.calendar, language: options.language)
-            Output.write(encoder.text(for: report.verdicts, jobs: options.jobs))
+            encoder.write(report.verdicts, jobs: options.jobs) { Output.write($0) }
             for line in summary.lines() { Output.error(line) }
         case .table:
             let table = VerdictTable(verdicts: report.verdicts, calendar: report.calendar, language: options.language,

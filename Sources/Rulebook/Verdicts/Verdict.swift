@@ -120,7 +120,11 @@ extension Decimal {
         var copy = self
         var rounded = Decimal()
         NSDecimalRound(&rounded, &copy, 6, .plain)
-        let text = NSDecimalNumber(decimal: rounded).stringValue
-        return text
+        let number = NSDecimalNumber(decimal: rounded)
+        // Whole numbers, the usual case, without the decimal division `stringValue` does.
+        if rounded.exponent >= 0, rounded.magnitude < 1_000_000_000_000_000, Decimal(number.int64Value) == rounded {
+            return String(number.int64Value)
+        }
+        return number.stringValue
     }
 }

@@ -62,19 +62,42 @@ public struct VerdictEncoder: Sendable {
     /// FileHandle.standardOutput.write(Data(encoder.text(for: report.verdicts, jobs: 2).utf8))
     /// ```
     public func text(for verdicts: [Verdict], jobs: Int = 1) -> String {
-        let slices = max(1, min(jobs, verdicts.count / 1024))
-        let size = (verdicts.count + slices - 1) / max(1, slices)
-        let texts = EncodedSlices(count: slices)
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            var text = ""
-            for verdict in verdicts[min(verdicts.count, slice * size)..<min(verdicts.count, (slice + 1) * size)] {
-                text += line(for: verdict)
-                text += "\n"
-            }
-            texts.set(slice, text)
-        }
-        return texts.joined
+        var text = ""
+        write(verdicts, jobs: jobs) { text += $0 }
+        return text
     }
+
+    /// Encodes the verdicts as JSON Lines and hands the text to `write` in order, a
+    /// block of lines at a time, so that a large report is never held as one string;
+    /// `jobs` blocks are encoded at once. The blocks joined are ``text(for:jobs:)``.
+    ///
+    /// ```swift
+    /// encoder.write(report.verdicts, jobs: 2) { block in
+    ///     FileHandle.standardOutput.write(Data(block.utf8))
+    /// }
+    /// ```
+    public func write(_ verdicts: [Verdict], jobs: Int = 1, to write: (String) throws -> Void) rethrows {
+        let block = Self.linesPerBlock
+        var start = 0
+        while start < verdicts.count {
+            let count = min(max(1, jobs), (verdicts.count - start + block - 1) / block)
+            let texts = EncodedSlices(count: count)
+            DispatchQueue.concurrentPerform(iterations: count) { [start] slice in
+                var text = ""
+                let lower = start + slice * block
+                for verdict in verdicts[lower..<min(verdicts.count, lower + block)] {
+                    text += line(for: verdict)
+                    text += "\n"
+                }
+                texts.set(slice, text)
+            }
+            for text in texts.all { try write(text) }
+            start += count * block
+        }
+    }
+
+    /// How many lines one block of ``write(_:jobs:to:)`` holds.
+    static let linesPerBlock = 4096
 }
 
 /// One text per slice, written by the slice's thread.
@@ -90,9 +113,9 @@ private final class EncodedSlices: @unchecked Sendable {
         texts[index] = text
     }
 
-    var joined: String {
+    var all: [String] {
         lock.lock()
         defer { lock.unlock() }
-        return texts.joined()
+        return texts
     }
 }

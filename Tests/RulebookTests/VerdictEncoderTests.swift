@@ -1,0 +1,35 @@
+import Foundation
+import Rulebook
+import Testing
+
+@Suite("Writing verdicts")
+struct VerdictEncoderTests {
+    @Test("Numbers are written plainly, rounded to six places", arguments: [
+        (Decimal(41), "41"), (Decimal(string: "30.5"), "30.5"), (Decimal(-2), "-2"), (Decimal(0), "0"),
+        (Decimal(string: "1.23456789"), "1.234568"), (Decimal(string: "100000000000000000000"), "100000000000000000000"),
+        (Decimal(string: "2.50"), "2.5"), (Decimal(string: "-0.0000001"), "0"),
+    ])
+    func numbersAreWrittenPlainly(number: Decimal?, text: String) throws {
+        #expect(try #require(number).plainText == text)
+    }
+
+    @Test func aLargeReportWrittenInBlocksIsTheSameText() throws {
+        let calendar = try PolicyCalendar(timeZone: "Asia/Shanghai")
+        let encoder = VerdictEncoder(calendar: calendar)
+        let verdicts = (0..<10_000).map { number in
+            Verdict(rule: "desk.reply", outcome: "breached", employee: "A\(number % 7)", subject: "T\(number)",
+                    time: Instant(secondsSinceEpoch: 1_772_400_000 + Int64(number)), reason: "no-reply",
+                    template: Message(en: "{subject} was never answered", zh: "{subject} 未回覆"), evidence: [number + 1],
+                    source: "desk: reply within five minutes", value: Decimal(number))
+        }
+        var blocks: [String] = []
+        encoder.write(verdicts, jobs: 2) { blocks.append($0) }
+        let text = encoder.text(for: verdicts)
+        #expect(blocks.count == 3)
+        #expect(blocks.joined() == text)
+        #expect(encoder.text(for: verdicts, jobs: 2) == text)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 10_000)
+        #expect(lines[9_999].contains(#""subject":"T9999""#) && lines[9_999].contains(#""value":9999"#))
+    }
+}
