@@ -38,6 +38,11 @@ public struct Evaluation: Sendable {
     private(set) var keyedRoutes = SymbolMap<[Int]>()
     private var caseVerdicts: [SymbolMap<[Verdict]>]
     private var derivedRules: [Int]
+    /// The ids of the rules whose verdicts rules over verdicts read, and per schedule
+    /// program whether it judges one of them: a batch run that does not report its
+    /// steps records only the changes those rules need.
+    private var derivedInputs: Set<String> = []
+    private var programFeedsDerived: [Bool] = []
     /// Per person, the verdicts of rules that read events, as rules over verdicts
     /// (counts, ladders) take them; and those rules' own verdicts. Both are per
     /// person, so a step recomputes only the people whose inputs changed.
@@ -114,6 +119,8 @@ public struct Evaluation: Sendable {
             for type in program.eventTypes { routes[type, default: []].append(index) }
         }
         caseVerdicts = Array(repeating: SymbolMap(), count: programs.count)
+        derivedInputs = Set(derivedRules.flatMap { policy.rules[$0].inputRules })
+        programFeedsDerived = programs.map { [derivedInputs] in $0.rules.contains { derivedInputs.contains($0.rule.id) } }
     }
 
     // MARK: Feeding
@@ -252,6 +259,13 @@ public struct Evaluation: Sendable {
     /// for verdict in changes.issued { print(verdict.message(in: .zh)) }
     /// ```
     public mutating func advance(to requested: Instant) -> VerdictChanges {
+        step(to: requested, reporting: true)
+    }
+
+    /// Judges as ``advance(to:)`` does. When not `reporting`, the changes returned
+    /// hold only what rules over verdicts need, unsorted: a batch run reads its
+    /// verdicts at the end, and a change set of every verdict was its largest copy.
+    private mutating func step(to requested: Instant, reporting: Bool) -> VerdictChanges {
         let time = max(requested, watermark)
         watermark = time
         var changes = VerdictChanges()
@@ -264,6 +278,7 @@ public struct Evaluation: Sendable {
             // Judging reads the program; reading it through the array for each case
             // copied the whole program every time.
             let program = programs[index]
+            let recording = reporting || programFeedsDerived[index]
             var memo: [Symbol: ScheduleProgram.CaseFacts?] = [:]
             for id in ids {
                 // The memo only saves recomputing a neighbour's facts (a quota rank, a
@@ -271,7 +286,7 @@ public struct Evaluation: Sendable {
                 // facts of every case of the log at once.
                 if memo.count >= Self.factsMemoLimit { memo.removeAll(keepingCapacity: true) }
                 let new = program.judge(id, calendar: calendar, symbols: symbols, memo: &memo)
-                changes.record(old: caseVerdicts[index][id] ?? [], new: new)
+                if recording { changes.record(old: caseVerdicts[index][id] ?? [], new: new) }
                 caseVerdicts[index][id] = new.isEmpty ? nil : new
             }
             for rule in programs[index].rules { statistics.casesJudged[rule.rule.id, default: 0] += ids.count }
@@ -291,7 +306,7 @@ public struct Evaluation: Sendable {
                 guard let person = verdict.employee, let index = baseByPerson[person]?.firstIndex(of: verdict) else { continue }
                 baseByPerson[person]?.remove(at: index)
             }
-            for verdict in changes.issued {
+            for verdict in changes.issued where derivedInputs.contains(verdict.rule) {
                 if let person = verdict.employee { baseByPerson[person, default: []].append(verdict) }
             }
             var people = Set(changes.issued.compactMap(\.employee) + changes.retracted.compactMap(\.employee))
@@ -300,11 +315,11 @@ public struct Evaluation: Sendable {
             countedPeopleTouched.removeAll()
             for person in people.sorted() {
                 let new = judgeDerived(for: person, upTo: time)
-                changes.record(old: derivedByPerson[person] ?? [], new: new)
+                if reporting { changes.record(old: derivedByPerson[person] ?? [], new: new) }
                 derivedByPerson[person] = new.isEmpty ? nil : new
             }
         }
-        changes.sort()
+        if reporting { changes.sort() }
         return changes
     }
 
@@ -320,7 +335,17 @@ public struct Evaluation: Sendable {
     /// print(evaluation.verdicts.count, evaluation.statistics.pendingCases)
     /// ```
     public mutating func finish() -> VerdictChanges {
-        let changes = advance(to: asOf ?? .distantFuture)
+        finish(reporting: true)
+    }
+
+    /// Finishes as ``finish()`` does, for a caller that reads ``verdicts`` afterwards
+    /// rather than the changes.
+    mutating func complete() {
+        _ = finish(reporting: false)
+    }
+
+    private mutating func finish(reporting: Bool) -> VerdictChanges {
+        let changes = step(to: asOf ?? .distantFuture, reporting: reporting)
         statistics.pendingCases = programs.reduce(0) { $0 + $1.pendingCount }
             + keyed.reduce(0) { $0 + $1.pendingCount }
         return changes
@@ -328,18 +353,26 @@ public struct Evaluation: Sendable {
 
     /// Every verdict in force, in output order.
     public var verdicts: [Verdict] {
-        (baseVerdicts + derivedByPerson.values.flatMap { $0 }).inOutputOrder()
+        var copy = self
+        return copy.takeVerdicts()
     }
 
-    /// The verdicts of rules that read events, not verdicts.
-    private var baseVerdicts: [Verdict] {
+    /// Every verdict in force, in output order, taken out of the evaluation: for a
+    /// batch run done with it, so that the verdicts are not held twice over.
+    mutating func takeVerdicts() -> [Verdict] {
         var all: [Verdict] = []
-        for table in caseVerdicts { table.forEach { _, list in all.append(contentsOf: list) } }
+        for index in caseVerdicts.indices {
+            caseVerdicts[index].forEach { _, list in all.append(contentsOf: list) }
+            caseVerdicts[index] = SymbolMap()
+        }
         for program in programs { all.append(contentsOf: program.exchangeVerdicts.values) }
         for (program, inForce) in zip(keyed, keyedInForce) {
             all.append(contentsOf: program.currentVerdicts.filter { inForce.contains($0.time) })
         }
-        return all
+        baseByPerson = [:]
+        for list in derivedByPerson.values { all.append(contentsOf: list) }
+        derivedByPerson = [:]
+        return all.inOutputOrder()
     }
 
     /// The verdicts of the rules over verdicts and counted events for one person.

@@ -72,8 +72,8 @@ extension Policy {
                 diagnostics(evaluation.rejectOverlongLine(number: number, length: length))
             }
         }
-        _ = evaluation.finish()
-        return EvaluationReport(verdicts: evaluation.verdicts, statistics: evaluation.statistics,
+        evaluation.complete()
+        return EvaluationReport(verdicts: evaluation.takeVerdicts(), statistics: evaluation.statistics,
                                 calendar: evaluation.calendar, parameters: parameters)
     }
 
@@ -92,8 +92,8 @@ extension Policy {
         for (index, line) in lines.enumerated() {
             if let diagnostic = evaluation.feed(line: line, number: index + 1) { diagnostics(diagnostic) }
         }
-        _ = evaluation.finish()
-        return EvaluationReport(verdicts: evaluation.verdicts, statistics: evaluation.statistics,
+        evaluation.complete()
+        return EvaluationReport(verdicts: evaluation.takeVerdicts(), statistics: evaluation.statistics,
                                 calendar: evaluation.calendar, parameters: parameters)
     }
 }

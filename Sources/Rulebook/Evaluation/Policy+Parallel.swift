@@ -102,8 +102,9 @@ extension Policy {
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
             guard var evaluation = slots.take(index) else { return }
             evaluation.widenCoverage(to: span)
-            _ = evaluation.finish()
-            slots.put(index, evaluation, verdicts: evaluation.verdicts)
+            evaluation.complete()
+            let verdicts = evaluation.takeVerdicts()
+            slots.put(index, evaluation, verdicts: verdicts)
         }
 
         for diagnostic in slots.diagnostics.sorted(by: { $0.line < $1.line }) { diagnostics(diagnostic) }
