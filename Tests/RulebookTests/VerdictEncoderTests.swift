@@ -13,6 +13,20 @@ struct VerdictEncoderTests {
         #expect(try #require(number).plainText == text)
     }
 
+    @Test func numbersAreWrittenAsFoundationWritesThemRounded() {
+        // Minutes from seconds, money, and numbers around the 64-bit edge.
+        var numbers = (-600..<6000).map { Decimal($0) / 60 }
+        numbers += [Decimal(string: "1234567.891"), Decimal(string: "-0.000001"), Decimal(string: "999999999999.999999"),
+                    Decimal(string: "9223372036854.775807"), Decimal(string: "9223372036854.775808"),
+                    Decimal(string: "12345678901234567890.5")].compactMap { $0 }
+        for number in numbers {
+            var copy = number
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &copy, 6, .plain)
+            #expect(number.plainText == NSDecimalNumber(decimal: rounded).stringValue, "\(number)")
+        }
+    }
+
     @Test func aLargeReportWrittenInBlocksIsTheSameText() throws {
         let calendar = try PolicyCalendar(timeZone: "Asia/Shanghai")
         let encoder = VerdictEncoder(calendar: calendar)

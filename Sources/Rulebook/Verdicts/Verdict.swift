@@ -120,11 +120,28 @@ extension Decimal {
         var copy = self
         var rounded = Decimal()
         NSDecimalRound(&rounded, &copy, 6, .plain)
-        let number = NSDecimalNumber(decimal: rounded)
-        // Whole numbers, the usual case, without the decimal division `stringValue` does.
-        if rounded.exponent >= 0, rounded.magnitude < 1_000_000_000_000_000, Decimal(number.int64Value) == rounded {
-            return String(number.int64Value)
+        // Most numbers fit in 64 bits as millionths: write those without the decimal
+        // division `stringValue` does digit by digit.
+        let millionths = rounded * 1_000_000
+        if millionths.magnitude < 1_000_000_000_000_000_000 {
+            let whole = NSDecimalNumber(decimal: millionths).int64Value
+            if Decimal(whole) == millionths { return Self.plainText(millionths: whole) }
         }
-        return number.stringValue
+        return NSDecimalNumber(decimal: rounded).stringValue
+    }
+
+    private static func plainText(millionths: Int64) -> String {
+        let magnitude = millionths.magnitude
+        var text = millionths < 0 ? "-" : ""
+        text += String(magnitude / 1_000_000)
+        var fraction = magnitude % 1_000_000
+        guard fraction != 0 else { return text }
+        var digits = 6
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        let fractionText = String(fraction)
+        return text + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
     }
 }
