@@ -38,10 +38,11 @@ extension ScheduleProgram {
         // At most one verdict per rule, case and person: the first listed outcome that
         // holds for a person is theirs.
         for rule in rules where rule.inForce.contains(facts.record.start) {
-            var named: Set<String> = []
+            var named: [String] = []
             for outcome in rule.outcomes {
                 for verdict in self.verdicts(outcome, of: rule.rule, facts: facts, calendar: calendar, symbols: symbols)
-                where named.insert(verdict.employee ?? "").inserted {
+                where !named.contains(verdict.employee ?? "") {
+                    named.append(verdict.employee ?? "")
                     verdicts.append(verdict)
                 }
             }
