@@ -149,6 +149,39 @@ struct EventLineDecoderTests {
         #expect(kinds == ["event", "duplicate", "blank", "duplicate"])
     }
 
+    @Test func copiesOfALineAreFoundHoweverFarApartAndHoweverWritten() {
+        var decoder = EventLineDecoder(schema: Self.schema)
+        var symbols = SymbolTable()
+        let plain = #"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P","at":"2026-03-02T10:00:00Z"}"#
+        let escaped = #"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"\u0050","at":"2026-03-02T10:00:00Z"}"#
+        let unknown = #"{"time":"2026-03-02T09:00:00Z","type":"lunch","person":"P"}"#
+        let rejected = #"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P","at":"soon"}"#
+        // A month of other hours between the copies.
+        let others = (0..<24 * 30).map { hour in
+            let time = RFC3339.format(Instant(secondsSinceEpoch: 1_772_496_000 + Int64(hour) * 3600), offsetSeconds: 0)
+            return #"{"time":"\#(time)","type":"visit","person":"Q\#(hour)","at":"\#(time)"}"#
+        }
+        var kinds: [String: [String]] = [:]
+        for (number, text) in ([plain, escaped, unknown, rejected] + others + [plain, escaped, unknown, rejected]).enumerated() {
+            var text = text
+            let outcome = text.withUTF8 { decoder.decode($0, line: number + 1, symbols: &symbols) }
+            let kind = switch outcome {
+            case .event: "event"
+            case .duplicate: "duplicate"
+            case .blank: "blank"
+            case .diagnostic(let diagnostic): diagnostic.severity == .error ? "error" : "warning"
+            }
+            let copies = [plain, escaped, unknown, rejected]
+            if number < 4 { kinds[copies[number], default: []].append(kind) }
+            if number >= 4 + others.count { kinds[copies[number - 4 - others.count], default: []].append(kind) }
+            if (4..<4 + others.count).contains(number) && kind != "event" { Issue.record("line \(number + 1) is \(kind)") }
+        }
+        #expect(kinds[plain] == ["event", "duplicate"])
+        #expect(kinds[escaped] == ["event", "duplicate"])
+        #expect(kinds[unknown] == ["warning", "duplicate"])
+        #expect(kinds[rejected] == ["error", "duplicate"])
+    }
+
     @Test func aByteOrderMarkOnTheFirstLineIsSkipped() {
         let (outcome, _) = decode("\u{FEFF}" + #"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P","at":"2026-03-02T10:00:00Z"}"#)
         guard case .event = outcome else { Issue.record("expected an event"); return }

@@ -52,6 +52,8 @@ public struct EventLineDecoder: Sendable {
     private var compiled: [String: CompiledType] = [:]
     /// The types met so far, for finding a type by its bytes.
     private var compiledTypes: [CompiledType] = []
+    /// Fingerprints of plain lines by the hour of their time, and of all others.
+    private var recent = FingerprintsByHour()
     private var seen = FingerprintSet()
     /// The members of the line being read, kept to reuse their storage.
     private var members: [FlatObjectScanner.Member] = []
@@ -83,8 +85,17 @@ public struct EventLineDecoder: Sendable {
         if line == 1, count >= 3, content[0] == 0xEF, content[1] == 0xBB, content[2] == 0xBF {
             return decode(UnsafeBufferPointer(rebasing: content[3...]), line: line, symbols: &symbols)
         }
-        guard seen.insert(LineFingerprint(content)) else { return .duplicate }
-        if let event = plainEvent(content, line: line, symbols: &symbols) { return .event(event) }
+        // Which table a line's fingerprint goes to depends on its bytes alone, so that
+        // copies of a line always meet in the same one.
+        let fingerprint = LineFingerprint(content)
+        let plain = FlatObjectScanner.scan(content, into: &members)
+        let plainTime = plain ? self.plainTime(content) : nil
+        if let plainTime {
+            guard recent.insert(fingerprint, at: plainTime) else { return .duplicate }
+            if let event = plainEvent(content, time: plainTime, line: line, symbols: &symbols) { return .event(event) }
+        } else {
+            guard seen.insert(fingerprint) else { return .duplicate }
+        }
 
         let members: [(key: String, value: JSONObjectScanner.Value)]
         do {
@@ -163,9 +174,8 @@ public struct EventLineDecoder: Sendable {
     /// in the order the full reader interns them, so symbols are numbered the same
     /// whichever path a line takes.
     private mutating func plainEvent(
-        _ bytes: UnsafeBufferPointer<UInt8>, line: Int, symbols: inout SymbolTable
+        _ bytes: UnsafeBufferPointer<UInt8>, time: Instant, line: Int, symbols: inout SymbolTable
     ) -> Event? {
-        guard FlatObjectScanner.scan(bytes, into: &members) else { return nil }
         func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
         func equal(_ range: Range<Int>, _ utf8: [UInt8]) -> Bool {
             range.count == utf8.count && utf8.indices.allSatisfy { bytes[range.lowerBound + $0] == utf8[$0] }
@@ -181,9 +191,8 @@ public struct EventLineDecoder: Sendable {
                 timeMember = member
             }
         }
-        guard let typeMember, typeMember.kind == .string, let timeMember, timeMember.kind == .string,
-              let type = compiledTypes.first(where: { equal(typeMember.value, $0.utf8) }),
-              let time = try? RFC3339.parse(slice(timeMember.value))
+        guard let typeMember, typeMember.kind == .string, timeMember != nil,
+              let type = compiledTypes.first(where: { equal(typeMember.value, $0.utf8) })
         else { return nil }
 
         var fields: [Event.Field] = []
@@ -218,6 +227,19 @@ public struct EventLineDecoder: Sendable {
         }
         for required in type.required where !fields.contains(where: { $0.name == required.symbol }) { return nil }
         return Event(type: type.type, time: time, line: line, fields: fields)
+    }
+
+    /// The time of a plain line just scanned into `members`: its only `"time"`
+    /// member, a string that is a valid time.
+    private func plainTime(_ bytes: UnsafeBufferPointer<UInt8>) -> Instant? {
+        var found: FlatObjectScanner.Member?
+        for member in members where member.key.count == Self.timeKey.count
+            && Self.timeKey.indices.allSatisfy({ bytes[member.key.lowerBound + $0] == Self.timeKey[$0] }) {
+            guard found == nil else { return nil }
+            found = member
+        }
+        guard let found, found.kind == .string else { return nil }
+        return try? RFC3339.parse(UnsafeBufferPointer(rebasing: bytes[found.value]))
     }
 
     private static let typeKey = Array("type".utf8)

@@ -5,12 +5,17 @@
 /// again through SipHash.
 struct FingerprintSet: Sendable {
     /// Pairs of words, one pair per slot; a slot of two zeros is empty.
-    private var words = [UInt64](repeating: 0, count: 2 * 1024)
+    private var words: [UInt64]
     private var holdsZero = false
     private(set) var count = 0
-    private let hasher = ByteHash()
+    private let hasher: ByteHash
 
-    init() {}
+    /// An empty set with room for `capacity` fingerprints (a power of two), hashed
+    /// with `hasher`.
+    init(capacity: Int = 1024, hasher: ByteHash = ByteHash()) {
+        words = [UInt64](repeating: 0, count: 2 * capacity)
+        self.hasher = hasher
+    }
 
     /// Adds `fingerprint`; false if it was already there.
     mutating func insert(_ fingerprint: LineFingerprint) -> Bool {
