@@ -17,4 +17,7 @@ struct CaseBudget: Sendable {
         used += 1
         return true
     }
+
+    /// Gives back `count` cases that were let go.
+    mutating func give(back count: Int) { used -= count }
 }

@@ -26,8 +26,8 @@ public struct Evaluation: Sendable {
     /// deadlines stay pending; `nil` for a complete log.
     public let asOf: Instant?
 
-    private var decoder: EventLineDecoder
-    private var programs: [ScheduleProgram] = []
+    var decoder: EventLineDecoder
+    var programs: [ScheduleProgram] = []
     private(set) var routes = SymbolMap<[Int]>()
     private(set) var eventCounts: [EventCount] = []
     private var keyed: [any KeyedProgram] = []
@@ -42,7 +42,7 @@ public struct Evaluation: Sendable {
     /// program whether it judges one of them: a batch run that does not report its
     /// steps records only the changes those rules need.
     private var derivedInputs: Set<String> = []
-    private var programFeedsDerived: [Bool] = []
+    var programFeedsDerived: [Bool] = []
     /// Per person, the verdicts of rules that read events, as rules over verdicts
     /// (counts, ladders) take them; and those rules' own verdicts. Both are per
     /// person, so a step recomputes only the people whose inputs changed.
@@ -57,7 +57,9 @@ public struct Evaluation: Sendable {
     public internal(set) var coverage: ClosedRange<Instant>?
     /// The latest time the evaluation was advanced to.
     private var watermark = Instant.distantPast
-    private var budget: CaseBudget
+    var budget: CaseBudget
+    /// How a batch run lets go of settled cases as it reads; `nil` when it does not.
+    var settling: Settling?
 
     /// Bounds on what an evaluation holds, so that hostile input cannot exhaust memory.
     ///
@@ -139,7 +141,9 @@ public struct Evaluation: Sendable {
     @discardableResult
     public mutating func feed(line bytes: UnsafeBufferPointer<UInt8>, number: Int) -> LogDiagnostic? {
         statistics.linesRead += 1
-        switch decoder.decode(bytes, line: number, symbols: &symbols) {
+        let outcome = decoder.decode(bytes, line: number, symbols: &symbols)
+        if settling != nil, decoder.readForgottenHour { settling?.broken(at: number) }
+        switch outcome {
         case .event(let event):
             feed(event)
             guard budget.refused else { return nil }
@@ -207,6 +211,7 @@ public struct Evaluation: Sendable {
             return
         }
         statistics.events += 1
+        if settling != nil { settling?.observe(event) }
         nextSequence = max(nextSequence, event.line + 1)
         if let known = coverage {
             if event.time < known.lowerBound || event.time > known.upperBound {
@@ -265,31 +270,15 @@ public struct Evaluation: Sendable {
     /// Judges as ``advance(to:)`` does. When not `reporting`, the changes returned
     /// hold only what rules over verdicts need, unsorted: a batch run reads its
     /// verdicts at the end, and a change set of every verdict was its largest copy.
-    private mutating func step(to requested: Instant, reporting: Bool) -> VerdictChanges {
+    mutating func step(to requested: Instant, reporting: Bool) -> VerdictChanges {
         let time = max(requested, watermark)
         watermark = time
         var changes = VerdictChanges()
         for index in programs.indices {
-            let ids = programs[index].casesToJudge(upTo: time)
             for (old, new) in programs[index].judgeExchanges(upTo: time, symbols: symbols) {
                 changes.record(old: old.map { [$0] } ?? [], new: new.map { [$0] } ?? [])
             }
-            guard !ids.isEmpty else { continue }
-            // Judging reads the program; reading it through the array for each case
-            // copied the whole program every time.
-            let program = programs[index]
-            let recording = reporting || programFeedsDerived[index]
-            var memo: [Symbol: ScheduleProgram.CaseFacts?] = [:]
-            for id in ids {
-                // The memo only saves recomputing a neighbour's facts (a quota rank, a
-                // relief); bounded, it keeps a batch run's judging step from holding the
-                // facts of every case of the log at once.
-                if memo.count >= Self.factsMemoLimit { memo.removeAll(keepingCapacity: true) }
-                let new = program.judge(id, calendar: calendar, symbols: symbols, memo: &memo)
-                if recording { changes.record(old: caseVerdicts[index][id] ?? [], new: new) }
-                caseVerdicts[index][id] = new.isEmpty ? nil : new
-            }
-            for rule in programs[index].rules { statistics.casesJudged[rule.rule.id, default: 0] += ids.count }
+            judgeCases(of: index, upTo: time, recording: reporting || programFeedsDerived[index], into: &changes)
         }
         let context = JudgingContext(symbols: symbols, coverage: coverage)
         for index in keyed.indices {
@@ -321,6 +310,33 @@ public struct Evaluation: Sendable {
         }
         if reporting { changes.sort() }
         return changes
+    }
+
+    /// Judges the cases of schedule program `index` that closed by `time`, and the
+    /// judged ones whose events changed; keeps their verdicts, records the changes
+    /// in `changes` when `recording`, and returns the cases judged.
+    @discardableResult
+    mutating func judgeCases(
+        of index: Int, upTo time: Instant, recording: Bool, into changes: inout VerdictChanges
+    ) -> [Symbol] {
+        let ids = programs[index].casesToJudge(upTo: time)
+        guard !ids.isEmpty else { return ids }
+        // Judging reads the program; reading it through the array for each case
+        // copied the whole program every time.
+        let program = programs[index]
+        var memo: [Symbol: ScheduleProgram.CaseFacts?] = [:]
+        for id in ids {
+            // The memo only saves recomputing a neighbour's facts (a quota rank, a
+            // relief); bounded, it keeps a batch run's judging step from holding the
+            // facts of every case of the log at once.
+            if memo.count >= Self.factsMemoLimit { memo.removeAll(keepingCapacity: true) }
+            let new = program.judge(id, calendar: calendar, symbols: symbols, memo: &memo)
+            if recording { changes.record(old: caseVerdicts[index][id] ?? [], new: new) }
+            caseVerdicts[index][id] = new.isEmpty ? nil : new
+        }
+        let newlyJudged = programs[index].newlyJudged
+        for rule in programs[index].rules { statistics.casesJudged[rule.rule.id, default: 0] += newlyJudged }
+        return ids
     }
 
     /// The most case facts one judging step keeps for reuse.

@@ -40,10 +40,14 @@ public struct EvaluationProgress {
 }
 
 extension Policy {
-    /// Evaluates a whole log file (`-` for standard input) in one pass.
+    /// Evaluates a whole log file (`-` for standard input).
     ///
     /// The same core as a streaming ``Evaluation``: every line is fed, then the
-    /// evaluation finishes, so batch and streaming give the same verdicts.
+    /// evaluation finishes, so batch and streaming give the same verdicts. A file read
+    /// in time order, give or take a day, is evaluated in one pass that lets go of
+    /// cases as they settle, so that memory follows the cases still open; a file with
+    /// a line further out of order is read again, keeping everything. The verdicts,
+    /// diagnostics and statistics are the same either way.
     ///
     /// - Parameters:
     ///   - path: the JSON Lines log, `-` for standard input.
@@ -62,16 +66,57 @@ extension Policy {
         logAt path: String, asOf: Instant? = nil, limits: Evaluation.Limits = .init(),
         progress: EvaluationProgress? = nil, diagnostics: (LogDiagnostic) -> Void = { _ in }
     ) throws -> EvaluationReport {
+        try evaluate(logAt: path, asOf: asOf, limits: limits, progress: progress, settling: .init(), diagnostics: diagnostics)
+    }
+
+    /// Evaluates a whole log file, settling as `settling` says, or keeping
+    /// everything when it is `nil`.
+    func evaluate(
+        logAt path: String, asOf: Instant?, limits: Evaluation.Limits, progress: EvaluationProgress?,
+        settling: Evaluation.Settling?, diagnostics: (LogDiagnostic) -> Void
+    ) throws -> EvaluationReport {
         var evaluation = try Evaluation(policy: self, asOf: asOf, limits: limits)
+        // Standard input cannot be read twice, so it is read keeping everything.
+        if path != "-", asOf == nil, let settling {
+            evaluation.startSettling(settling)
+            try read(path, into: &evaluation, progress: progress, diagnostics: diagnostics)
+            guard let brokenAt = evaluation.settlingBrokenAt else { return report(finishing: &evaluation) }
+            // The lines before the one out of order were reported; the rest are now.
+            evaluation = try Evaluation(policy: self, asOf: asOf, limits: limits)
+            try read(path, into: &evaluation, progress: progress) { if $0.line >= brokenAt { diagnostics($0) } }
+            return report(finishing: &evaluation)
+        }
+        try read(path, into: &evaluation, progress: progress, diagnostics: diagnostics)
+        return report(finishing: &evaluation)
+    }
+
+    /// Feeds every line of the file to `evaluation`; while it is settling, settles
+    /// it every so many lines, and stops at the first line that breaks its promise,
+    /// without reporting that line.
+    private func read(
+        _ path: String, into evaluation: inout Evaluation, progress: EvaluationProgress?,
+        diagnostics: (LogDiagnostic) -> Void
+    ) throws {
+        let linesPerStep = evaluation.settling?.linesPerStep
+        let settling = linesPerStep != nil
         try EventLogReader(path: path).forEachLine { line in
+            if settling, evaluation.settlingBrokenAt != nil { return }
             switch line {
             case .bytes(let bytes, let number):
-                if let diagnostic = evaluation.feed(line: bytes, number: number) { diagnostics(diagnostic) }
+                let diagnostic = evaluation.feed(line: bytes, number: number)
+                if settling {
+                    if evaluation.settlingBrokenAt != nil { return }
+                    if number % (linesPerStep ?? 1) == 0 { evaluation.settle() }
+                }
+                if let diagnostic { diagnostics(diagnostic) }
                 if let progress, number % progress.every == 0 { progress.report(number) }
             case .tooLong(let number, let length):
                 diagnostics(evaluation.rejectOverlongLine(number: number, length: length))
             }
         }
+    }
+
+    private func report(finishing evaluation: inout Evaluation) -> EvaluationReport {
         evaluation.complete()
         return EvaluationReport(verdicts: evaluation.takeVerdicts(), statistics: evaluation.statistics,
                                 calendar: evaluation.calendar, parameters: parameters)
@@ -92,8 +137,6 @@ extension Policy {
         for (index, line) in lines.enumerated() {
             if let diagnostic = evaluation.feed(line: line, number: index + 1) { diagnostics(diagnostic) }
         }
-        evaluation.complete()
-        return EvaluationReport(verdicts: evaluation.takeVerdicts(), statistics: evaluation.statistics,
-                                calendar: evaluation.calendar, parameters: parameters)
+        return report(finishing: &evaluation)
     }
 }

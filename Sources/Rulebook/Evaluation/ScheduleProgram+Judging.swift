@@ -178,7 +178,8 @@ extension ScheduleProgram {
         return rank
     }
 
-    private func pick(_ compiled: CompiledExpectation, from candidates: [EventMark], record: CaseRecord) -> EventMark? {
+    /// The event that meets `compiled` for `record` among `candidates`.
+    func pick(_ compiled: CompiledExpectation, from candidates: [EventMark], record: CaseRecord) -> EventMark? {
         let expectation = compiled.spec
         let lower = expectation.from.map { point($0, of: record) } ?? .distantPast
         let upper = expectation.to.map { point($0, of: record) } ?? .distantFuture

@@ -137,6 +137,18 @@ struct ScheduleProgram: Sendable {
 
     private var due = MinHeap<DueCase>()
     var judged = SymbolSet()
+    /// How many of the cases the last ``casesToJudge(upTo:)`` returned were judged
+    /// for the first time.
+    private(set) var newlyJudged = 0
+    /// Whether a judged case can be let go once nothing to come can change it: its
+    /// verdicts rest on its own events alone (no excuses, waivers, exemptions,
+    /// exchanges, handovers or joins, no events matched by person) and its first
+    /// opening event is the one that counts.
+    let releasable: Bool
+    /// The cases let go: their verdicts are kept, later events for them are not.
+    private(set) var released = SymbolSet()
+    /// Judged cases to let go once the watermark passes the time they settle.
+    private var unsettled = MinHeap<DueCase>()
     var judgedOwners = SymbolSet()
     var dirtyCases: Set<Symbol> = []
     var dirtyOwners: Set<Symbol> = []
@@ -211,6 +223,9 @@ struct ScheduleProgram: Sendable {
         matches = Array(repeating: SymbolMap(), count: schedule.expectations.count)
         excuseMarks = Array(repeating: SymbolMap(), count: schedule.excuses.count)
         self.joins = joins
+        releasable = !couplesOwners && joins.isEmpty && schedule.excuses.isEmpty && schedule.waivers.isEmpty
+            && schedule.exemptions.isEmpty && schedule.unwaivableWhen.isEmpty && schedule.cases.keeps == .earliest
+            && !schedule.cases.perOwner
     }
 
     /// The event types this program reads.
@@ -242,7 +257,7 @@ struct ScheduleProgram: Sendable {
         if caseSelector.matches(event) { openCase(event, symbols: &symbols, budget: &budget) }
         if let exchange { ingestExchangeStep(event, exchange, budget: &budget) }
         for (index, expectation) in expectations.enumerated() where expectation.selector.matches(event) {
-            guard let key = event[expectation.field]?.symbol else { continue }
+            guard let key = event[expectation.field]?.symbol, !released.contains(key) else { continue }
             let person = expectation.person.flatMap { event[$0]?.symbol }
             let joined = expectation.join.flatMap { event[joins[$0].field]?.symbol }
             matches[index][key, default: []].insertSorted(EventMark(time: event.time, line: event.line, key: person, join: joined))
@@ -275,6 +290,9 @@ struct ScheduleProgram: Sendable {
             guard let owner else { return }
             id = symbols.intern(symbols[owner] + "\u{1F}" + symbols[subject])
         }
+        // A released case opened earlier than anything still to come, and the
+        // earliest opening counts.
+        guard !released.contains(id) else { return }
         let mark = EventMark(time: event.time, line: event.line)
         let previous = cases[id]
         if let previous, schedule.cases.keeps == .latest ? mark < previous.mark : previous.mark < mark { return }
@@ -327,6 +345,7 @@ struct ScheduleProgram: Sendable {
     /// deterministic.
     mutating func casesToJudge(upTo watermark: Instant) -> [Symbol] {
         if rosterIsStale { recomputeRoster() }
+        newlyJudged = 0
         // Collected, then sorted and made unique once: a batch run judges millions of
         // cases in one step, and a hashed set of them cost more than the judging order.
         var selected: [Symbol] = []
@@ -334,13 +353,14 @@ struct ScheduleProgram: Sendable {
             _ = due.removeMinimum()
             guard let record = cases[next.id], record.closes == next.closes else { continue }
             if judged.insert(next.id) {
+                newlyJudged += 1
                 selected.append(next.id)
                 if let owner = holder(of: record) { judgedOwners.insert(owner) }
             }
         }
         for id in dirtyCases where judged.contains(id) { selected.append(id) }
         for owner in dirtyOwners {
-            for id in casesByOwner[owner] ?? [] where judged.contains(id) { selected.append(id) }
+            for id in casesByOwner[owner] ?? [] where judged.contains(id) && !released.contains(id) { selected.append(id) }
             for id in movedCasesByParty[owner] ?? [] where judged.contains(id) { selected.append(id) }
         }
         // A case's handover verdict rests on its relief's events: judging a case again
@@ -363,6 +383,50 @@ struct ScheduleProgram: Sendable {
         }
         selected.removeLast(selected.count - unique)
         return selected
+    }
+
+    /// Lets go of the judged cases that nothing at or after `watermark` can change,
+    /// with the events they matched, and returns how many; their verdicts stay with
+    /// the evaluation. `ids` are the cases just judged; cases judged earlier are
+    /// looked at again once the watermark passes the time they settle.
+    mutating func release(_ ids: [Symbol], upTo watermark: Instant) -> Int {
+        guard releasable else { return 0 }
+        var count = 0
+        func consider(_ id: Symbol) {
+            guard let record = cases[id], judged.contains(id), let settles = settlingTime(of: record) else { return }
+            guard settles < watermark else {
+                unsettled.insert(DueCase(closes: settles, id: id))
+                return
+            }
+            cases[id] = nil
+            for index in matches.indices { matches[index][record.subject] = nil }
+            released.insert(id)
+            count += 1
+        }
+        for id in ids { consider(id) }
+        while let next = unsettled.minimum, next.closes < watermark {
+            _ = unsettled.removeMinimum()
+            consider(next.id)
+        }
+        return count
+    }
+
+    /// The time after which nothing still to come can change the case: its opening
+    /// event, its closing, and for each expectation its earliest event or the end of
+    /// its window, whichever is first. `nil` while an expectation with no end to its
+    /// window has found nothing, or picks its latest event: the case then waits for an
+    /// event, which makes it judged again.
+    private func settlingTime(of record: CaseRecord) -> Instant? {
+        guard caseJoinHolds(record) else { return nil }
+        var settles = max(record.mark.time, record.closes)
+        for (index, expectation) in expectations.enumerated() {
+            let end = expectation.spec.to.map { point($0, of: record) }
+            let found = expectation.spec.pick == .earliest
+                ? matches[index][record.subject].flatMap { pick(expectation, from: $0, record: record) }?.time : nil
+            guard let fixed = [end, found].compactMap({ $0 }).min() else { return nil }
+            settles = max(settles, fixed)
+        }
+        return settles
     }
 
     /// Cases not judged yet: pending when the evaluation finishes as of a time.

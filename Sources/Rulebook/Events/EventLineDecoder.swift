@@ -55,6 +55,9 @@ public struct EventLineDecoder: Sendable {
     /// Fingerprints of plain lines by the hour of their time, and of all others.
     private var recent = FingerprintsByHour()
     private var seen = FingerprintSet()
+    /// Whether the last line decoded has a time in an hour ``forgetLines(before:)``
+    /// forgot, so that it could not be checked against the lines of that hour.
+    private(set) var readForgottenHour = false
     /// The members of the line being read, kept to reuse their storage.
     private var members: [FlatObjectScanner.Member] = []
 
@@ -78,6 +81,7 @@ public struct EventLineDecoder: Sendable {
     public mutating func decode(
         _ bytes: UnsafeBufferPointer<UInt8>, line: Int, symbols: inout SymbolTable
     ) -> Outcome {
+        readForgottenHour = false
         var count = bytes.count
         if count > 0, bytes[count - 1] == 0x0D { count -= 1 }
         let content = UnsafeBufferPointer(rebasing: bytes[0..<count])
@@ -91,6 +95,7 @@ public struct EventLineDecoder: Sendable {
         let plain = FlatObjectScanner.scan(content, into: &members)
         let plainTime = plain ? self.plainTime(content) : nil
         if let plainTime {
+            if recent.isForgotten(plainTime) { readForgottenHour = true }
             guard recent.insert(fingerprint, at: plainTime) else { return .duplicate }
             if let event = plainEvent(content, time: plainTime, line: line, symbols: &symbols) { return .event(event) }
         } else {
@@ -147,6 +152,11 @@ public struct EventLineDecoder: Sendable {
         }
         return .event(Event(type: type.type, time: time, line: line, fields: fields))
     }
+
+    /// Forgets the fingerprints of plain lines of the hours wholly before `time`:
+    /// the caller promises that no line of those hours is still to come, and learns
+    /// from ``readForgottenHour`` of a line that breaks the promise.
+    mutating func forgetLines(before time: Instant) { recent.forget(before: time) }
 
     private mutating func compiledType(_ name: String, symbols: inout SymbolTable) -> CompiledType? {
         if let type = compiled[name] { return type }

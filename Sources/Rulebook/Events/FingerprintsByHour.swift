@@ -7,25 +7,54 @@
 struct FingerprintsByHour: Sendable {
     private var indexByHour: [Int64: Int] = [:]
     private var sets: [FingerprintSet] = []
+    /// Places in `sets` of hours forgotten, to reuse.
+    private var free: [Int] = []
     private var lastHour = Int64.min
     private var lastIndex = -1
+    /// Hours before this one were forgotten.
+    private var forgottenBefore = Int64.min
     private let hasher = ByteHash()
 
     init() {}
 
+    private static func hour(of time: Instant) -> Int64 { time.nanosecondsSinceEpoch / 3_600_000_000_000 }
+
     /// Adds the fingerprint of a line whose time is `time`; false if it was already there.
     mutating func insert(_ fingerprint: LineFingerprint, at time: Instant) -> Bool {
-        let hour = time.nanosecondsSinceEpoch / 3_600_000_000_000
+        let hour = Self.hour(of: time)
         if hour != lastHour {
             if let index = indexByHour[hour] {
                 lastIndex = index
             } else {
-                lastIndex = sets.count
+                let set = FingerprintSet(capacity: 16, hasher: hasher)
+                if let reused = free.popLast() {
+                    lastIndex = reused
+                    sets[reused] = set
+                } else {
+                    lastIndex = sets.count
+                    sets.append(set)
+                }
                 indexByHour[hour] = lastIndex
-                sets.append(FingerprintSet(capacity: 16, hasher: hasher))
             }
             lastHour = hour
         }
         return sets[lastIndex].insert(fingerprint)
+    }
+
+    /// Whether the hour of `time` was forgotten.
+    func isForgotten(_ time: Instant) -> Bool { Self.hour(of: time) < forgottenBefore }
+
+    /// Forgets the lines of the hours wholly before `time`: the caller promises that
+    /// no line of those hours is still to come.
+    mutating func forget(before time: Instant) {
+        let boundary = Self.hour(of: time)
+        guard boundary > forgottenBefore else { return }
+        forgottenBefore = boundary
+        for (hour, index) in indexByHour where hour < boundary {
+            indexByHour[hour] = nil
+            sets[index] = FingerprintSet(capacity: 1, hasher: hasher)
+            free.append(index)
+        }
+        lastHour = .min
     }
 }
