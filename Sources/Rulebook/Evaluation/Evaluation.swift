@@ -318,9 +318,11 @@ public struct Evaluation: Sendable {
     @discardableResult
     mutating func judgeCases(
         of index: Int, upTo time: Instant, recording: Bool, into changes: inout VerdictChanges
-    ) -> [Symbol] {
+    ) -> [(id: Symbol, settles: Instant?)] {
         let ids = programs[index].casesToJudge(upTo: time)
-        guard !ids.isEmpty else { return ids }
+        guard !ids.isEmpty else { return [] }
+        var judged: [(id: Symbol, settles: Instant?)] = []
+        judged.reserveCapacity(ids.count)
         // Judging reads the program; reading it through the array for each case
         // copied the whole program every time.
         let program = programs[index]
@@ -330,13 +332,15 @@ public struct Evaluation: Sendable {
             // relief); bounded, it keeps a batch run's judging step from holding the
             // facts of every case of the log at once.
             if memo.count >= Self.factsMemoLimit { memo.removeAll(keepingCapacity: true) }
-            let new = program.judge(id, calendar: calendar, symbols: symbols, memo: &memo)
+            var settles: Instant?
+            let new = program.judge(id, calendar: calendar, symbols: symbols, memo: &memo, settles: &settles)
             if recording { changes.record(old: caseVerdicts[index][id] ?? [], new: new) }
             caseVerdicts[index][id] = new.isEmpty ? nil : new
+            judged.append((id, settles))
         }
         let newlyJudged = programs[index].newlyJudged
         for rule in programs[index].rules { statistics.casesJudged[rule.rule.id, default: 0] += newlyJudged }
-        return ids
+        return judged
     }
 
     /// The most case facts one judging step keeps for reuse.

@@ -33,7 +33,18 @@ extension ScheduleProgram {
 
     /// The verdicts of every rule over this schedule for the case `id`.
     func judge(_ id: Symbol, calendar: PolicyCalendar, symbols: SymbolTable, memo: inout [Symbol: CaseFacts?]) -> [Verdict] {
+        var settles: Instant?
+        return judge(id, calendar: calendar, symbols: symbols, memo: &memo, settles: &settles)
+    }
+
+    /// The verdicts of the case `id`, and in `settles` the time after which nothing
+    /// still to come can change them, if there is one (see ``settlingTime(of:)``).
+    func judge(
+        _ id: Symbol, calendar: PolicyCalendar, symbols: SymbolTable, memo: inout [Symbol: CaseFacts?],
+        settles: inout Instant?
+    ) -> [Verdict] {
         guard let facts = facts(id, calendar: calendar, memo: &memo) else { return [] }
+        if releasable { settles = settlingTime(of: facts.record, matched: facts.matched) }
         var verdicts: [Verdict] = []
         // At most one verdict per rule, case and person: the first listed outcome that
         // holds for a person is theirs.

@@ -387,26 +387,29 @@ struct ScheduleProgram: Sendable {
 
     /// Lets go of the judged cases that nothing at or after `watermark` can change,
     /// with the events they matched, and returns how many; their verdicts stay with
-    /// the evaluation. `ids` are the cases just judged; cases judged earlier are
-    /// looked at again once the watermark passes the time they settle.
-    mutating func release(_ ids: [Symbol], upTo watermark: Instant) -> Int {
+    /// the evaluation. `judged` are the cases just judged, with the time each settles;
+    /// cases judged earlier are looked at again once the watermark passes that time.
+    mutating func release(_ judged: [(id: Symbol, settles: Instant?)], upTo watermark: Instant) -> Int {
         guard releasable else { return 0 }
         var count = 0
-        func consider(_ id: Symbol) {
-            guard let record = cases[id], judged.contains(id), let settles = settlingTime(of: record) else { return }
+        func consider(_ id: Symbol, settles: Instant?) {
+            guard let settles else { return }
             guard settles < watermark else {
                 unsettled.insert(DueCase(closes: settles, id: id))
                 return
             }
+            guard let record = cases[id] else { return }
             cases[id] = nil
             for index in matches.indices { matches[index][record.subject] = nil }
             released.insert(id)
             count += 1
         }
-        for id in ids { consider(id) }
+        for (id, settles) in judged { consider(id, settles: settles) }
         while let next = unsettled.minimum, next.closes < watermark {
             _ = unsettled.removeMinimum()
-            consider(next.id)
+            // The case may have been judged again since, with other events.
+            guard let record = cases[next.id], self.judged.contains(next.id) else { continue }
+            consider(next.id, settles: settlingTime(of: record, matched: nil))
         }
         return count
     }
@@ -415,14 +418,18 @@ struct ScheduleProgram: Sendable {
     /// event, its closing, and for each expectation its earliest event or the end of
     /// its window, whichever is first. `nil` while an expectation with no end to its
     /// window has found nothing, or picks its latest event: the case then waits for an
-    /// event, which makes it judged again.
-    private func settlingTime(of record: CaseRecord) -> Instant? {
+    /// event, which makes it judged again. `matched` are the expectations' events, if
+    /// known.
+    func settlingTime(of record: CaseRecord, matched: [EventMark?]?) -> Instant? {
         guard caseJoinHolds(record) else { return nil }
         var settles = max(record.mark.time, record.closes)
         for (index, expectation) in expectations.enumerated() {
             let end = expectation.spec.to.map { point($0, of: record) }
-            let found = expectation.spec.pick == .earliest
-                ? matches[index][record.subject].flatMap { pick(expectation, from: $0, record: record) }?.time : nil
+            var found: Instant?
+            if expectation.spec.pick == .earliest {
+                found = matched.map { $0[index]?.time }
+                    ?? matches[index][record.subject].flatMap { pick(expectation, from: $0, record: record) }?.time
+            }
             guard let fixed = [end, found].compactMap({ $0 }).min() else { return nil }
             settles = max(settles, fixed)
         }
