@@ -375,13 +375,7 @@ struct ScheduleProgram: Sendable {
         }
         dirtyCases.removeAll(keepingCapacity: true)
         dirtyOwners.removeAll(keepingCapacity: true)
-        selected.sort()
-        var unique = 0
-        for id in selected where unique == 0 || selected[unique - 1] != id {
-            selected[unique] = id
-            unique += 1
-        }
-        selected.removeLast(selected.count - unique)
+        selected.sortAndRemoveDuplicates()
         return selected
     }
 

@@ -56,16 +56,8 @@ public struct Verdict: Hashable, Sendable {
         self.reason = reason
         self.template = template
         self.arguments = arguments
-        // Sorted, then equal neighbours dropped: evidence is a few lines, and hashing
-        // them into a set for every verdict cost more than the verdict.
         var lines = evidence
-        lines.sort()
-        var unique = 0
-        for line in lines where unique == 0 || lines[unique - 1] != line {
-            lines[unique] = line
-            unique += 1
-        }
-        lines.removeLast(lines.count - unique)
+        lines.sortAndRemoveDuplicates()
         self.evidence = lines
         self.source = source
         self.value = value
