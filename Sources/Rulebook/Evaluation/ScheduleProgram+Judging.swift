@@ -276,7 +276,11 @@ extension ScheduleProgram {
             if let atMost, !(distance <= atMost) { return false }
             evidence.append(mark.line)
             value = distance.minutes
-            arguments["limit"] = (atMost ?? above).map { $0.minutes.plainText }
+            if let limit = atMost ?? above, arguments.isEmpty, let shared = limitArguments[limit] {
+                arguments = shared
+            } else {
+                arguments["limit"] = (atMost ?? above).map { $0.minutes.plainText }
+            }
             return true
         case .missing(let state):
             guard facts.missing == state else { return false }

@@ -84,7 +84,13 @@ struct ScheduleProgram: Sendable {
 
     let schedule: Schedule
     let calendar: PolicyCalendar
-    var rules: [CompiledRule] = []
+    var rules: [CompiledRule] = [] {
+        didSet { limitArguments = Self.limitArguments(of: rules) }
+    }
+    /// Per limit a measure compares with, the message arguments that name it: built
+    /// once and shared by every verdict, rather than a dictionary and the limit's
+    /// text per verdict.
+    private(set) var limitArguments: [Duration: [String: String]] = [:]
     var exchangeRules: [(rule: Rule, spec: ExchangeRule)] = []
     let exchange: CompiledExchange?
     private let unwaivable: CompiledSelector
@@ -377,6 +383,22 @@ struct ScheduleProgram: Sendable {
         dirtyOwners.removeAll(keepingCapacity: true)
         selected.sortAndRemoveDuplicates()
         return selected
+    }
+
+    private static func limitArguments(of rules: [CompiledRule]) -> [Duration: [String: String]] {
+        var arguments: [Duration: [String: String]] = [:]
+        func collect(_ condition: ScheduleCondition) {
+            switch condition {
+            case .measure(_, let above, let atMost):
+                if let limit = atMost ?? above { arguments[limit] = ["limit": limit.minutes.plainText] }
+            case .all(let conditions):
+                conditions.forEach(collect)
+            case .missing, .found, .waiverRefused, .uncovered, .leftBeforeRelief, .excuseTooLate:
+                break
+            }
+        }
+        for rule in rules { for outcome in rule.outcomes { collect(outcome.condition) } }
+        return arguments
     }
 
     /// Lets go of the judged cases that nothing at or after `watermark` can change,

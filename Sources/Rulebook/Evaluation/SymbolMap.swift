@@ -11,6 +11,9 @@ struct SymbolMap<Value: Sendable>: Sendable {
     /// Per page, each slot's index into `storedValues`, or `empty`; an empty page is
     /// `[]`. There are at most as many values as symbols, which are 32-bit.
     private var pages: [[UInt32]] = []
+    /// Per page, how many of its slots hold a value: a page left empty is let go, as
+    /// the pages of settled tickets are.
+    private var pageCounts: [UInt8] = []
     private static var empty: UInt32 { .max }
     private var storedKeys: [Symbol] = []
     private var storedValues = ChunkedArray<Value>()
@@ -35,10 +38,14 @@ struct SymbolMap<Value: Sendable>: Sendable {
     /// The index of `key`'s value, adding `make()` for it first if it has none.
     private mutating func index(of key: Symbol, making make: () -> Value) -> Int {
         let (page, slot) = Self.place(of: key)
-        if page >= pages.count { pages.append(contentsOf: repeatElement([], count: page - pages.count + 1)) }
+        if page >= pages.count {
+            pages.append(contentsOf: repeatElement([], count: page - pages.count + 1))
+            pageCounts.append(contentsOf: repeatElement(0, count: pages.count - pageCounts.count))
+        }
         if pages[page].isEmpty { pages[page] = Array(repeating: Self.empty, count: 1 << Self.pageBits) }
         if pages[page][slot] != Self.empty { return Int(pages[page][slot]) }
         pages[page][slot] = UInt32(truncatingIfNeeded: storedValues.count)
+        pageCounts[page] += 1
         storedKeys.append(key)
         storedValues.append(make())
         return storedValues.count - 1
@@ -65,6 +72,8 @@ struct SymbolMap<Value: Sendable>: Sendable {
             storedKeys.removeLast()
             let (page, slot) = Self.place(of: key)
             pages[page][slot] = Self.empty
+            pageCounts[page] -= 1
+            if pageCounts[page] == 0 { pages[page] = [] }
         }
     }
 
