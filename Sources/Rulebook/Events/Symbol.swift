@@ -34,9 +34,10 @@ public struct Symbol: Hashable, Comparable, Sendable {
 /// table[a]                        // "clock.in"
 /// ```
 public struct SymbolTable: Sendable {
-    /// The strings, by symbol number.
-    private var strings: [String] = []
     /// Every string's UTF-8 bytes, one after another; symbol `n` ends at `ends[n]`.
+    /// Strings are made from these when asked for: most ids are short enough to be
+    /// stored inside a `String` value, and keeping a `String` per id as well cost a
+    /// fifth of the table on large logs.
     private var arena: [UInt8] = []
     private var ends: [Int] = []
     /// An open-addressing index over the bytes: each slot holds the upper half of a
@@ -55,7 +56,7 @@ public struct SymbolTable: Sendable {
     public init() {}
 
     /// The number of distinct strings interned so far.
-    public var count: Int { strings.count }
+    public var count: Int { ends.count }
 
     /// Returns the symbol of `string`, interning it if it is new.
     ///
@@ -68,26 +69,21 @@ public struct SymbolTable: Sendable {
     @discardableResult
     public mutating func intern(_ string: String) -> Symbol {
         var utf8 = string
-        return utf8.withUTF8 { intern($0, string: string) }
+        return utf8.withUTF8 { intern($0) }
     }
 
     /// Returns the symbol of the UTF-8 `bytes`, interning them if they are new; the
     /// bytes must be valid UTF-8.
     @discardableResult
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Symbol {
-        intern(bytes, string: String(decoding: bytes, as: UTF8.self))
-    }
-
-    private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, string: @autoclosure () -> String) -> Symbol {
         let hash = hasher.hash(bytes)
         let (slot, found) = find(bytes, hash: hash)
         if let found { return found }
-        let symbol = Symbol(rawValue: UInt32(truncatingIfNeeded: strings.count))
-        strings.append(string())
+        let symbol = Symbol(rawValue: UInt32(truncatingIfNeeded: ends.count))
         arena.append(contentsOf: bytes)
         ends.append(arena.count)
         slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(symbol.rawValue + 1)
-        if strings.count * 2 > slots.count { grow() }
+        if ends.count * 2 > slots.count { grow() }
         return symbol
     }
 
@@ -104,7 +100,9 @@ public struct SymbolTable: Sendable {
     /// The string behind `symbol`; an empty string for a symbol of another table.
     public subscript(symbol: Symbol) -> String {
         let index = Int(symbol.rawValue)
-        return index < strings.count ? strings[index] : ""
+        guard index < ends.count else { return "" }
+        let start = index == 0 ? 0 : ends[index - 1]
+        return arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[index]]), as: UTF8.self) }
     }
 
     /// The slot holding `bytes`, or the empty slot where they would go.
