@@ -3,8 +3,9 @@ import Foundation
 @testable import Rulebook
 import Testing
 
-/// A batch run over a file lets go of cases once nothing still to come can change
-/// them, and gives exactly what a run keeping everything gives.
+/// A batch run over a file, on one thread or in parts, lets go of cases once nothing
+/// still to come can change them, and gives exactly what a run keeping everything
+/// gives.
 @Suite("Letting go of settled cases")
 struct SettlingTests {
     static let policy = StandardPolicy.make()
@@ -59,9 +60,13 @@ struct SettlingTests {
                                                settling: Self.eager) { settled.append($0) }
             let two = try Self.policy.evaluate(logAt: file.path, asOf: nil, limits: .init(), progress: nil,
                                                settling: nil) { kept.append($0) }
+            var inParts: [LogDiagnostic] = []
+            let parallel = try Self.policy.evaluate(logAt: file.path, jobs: 2, asOf: nil, limits: .init(),
+                                                    settling: Self.eager) { inParts.append($0) }
             #expect(one.verdicts.map(encoder.line(for:)) == two.verdicts.map(encoder.line(for:)), "variant \(index)")
-            #expect(settled == kept, "variant \(index)")
-            #expect(one.statistics == two.statistics, "variant \(index)")
+            #expect(parallel.verdicts.map(encoder.line(for:)) == two.verdicts.map(encoder.line(for:)), "variant \(index)")
+            #expect(settled == kept && inParts == kept, "variant \(index)")
+            #expect(one.statistics == two.statistics && parallel.statistics == two.statistics, "variant \(index)")
             #expect(!kept.isEmpty && one.statistics.duplicateLines == 1)
         }
     }

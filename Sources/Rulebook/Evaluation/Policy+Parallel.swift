@@ -67,11 +67,27 @@ extension Policy {
         logAt path: String, jobs: Int, asOf: Instant? = nil, limits: Evaluation.Limits = .init(),
         diagnostics: (LogDiagnostic) -> Void = { _ in }
     ) throws -> EvaluationReport {
+        try evaluate(logAt: path, jobs: jobs, asOf: asOf, limits: limits, settling: .init(), diagnostics: diagnostics)
+    }
+
+    /// Evaluates a whole log file with `jobs` threads, each part settling as
+    /// `settling` says; if a line breaks a part's promise, the file is read again by
+    /// parts that keep everything. Diagnostics are only reported once the reading
+    /// stands, so none is reported twice.
+    func evaluate(
+        logAt path: String, jobs: Int, asOf: Instant?, limits: Evaluation.Limits, settling: Evaluation.Settling?,
+        diagnostics: (LogDiagnostic) -> Void
+    ) throws -> EvaluationReport {
         let parts = independentParts(jobs)
         guard parts.count > 1, path != "-" else {
-            return try evaluate(logAt: path, asOf: asOf, limits: limits, diagnostics: diagnostics)
+            return try evaluate(logAt: path, asOf: asOf, limits: limits, progress: nil, settling: settling,
+                                diagnostics: diagnostics)
         }
-        let evaluations = try parts.map { try Evaluation(policy: $0, asOf: asOf, limits: limits) }
+        let evaluations = try parts.map { part in
+            var evaluation = try Evaluation(policy: part, asOf: asOf, limits: limits)
+            if asOf == nil, let settling { evaluation.startSettling(settling) }
+            return evaluation
+        }
         let shares = LineShare.shares(evaluations.map(\.typesRead))
         let slots = PartSlots(evaluations)
 
@@ -83,6 +99,10 @@ extension Policy {
                 try EventLogReader(path: path).forEachLine { line in
                     switch line {
                     case .bytes(let bytes, let number):
+                        if let settling = evaluation.settling {
+                            guard settling.brokenAt == nil else { return }
+                            if number % settling.linesPerStep == 0 { evaluation.settle() }
+                        }
                         if let diagnostic = evaluation.feed(line: bytes, number: number, share: shares[index]) {
                             found.append(diagnostic)
                         }
@@ -96,6 +116,9 @@ extension Policy {
             slots.put(index, evaluation, diagnostics: found)
         }
         if let failure = slots.failure { throw failure }
+        if slots.evaluations.contains(where: { $0.settlingBrokenAt != nil }) {
+            return try evaluate(logAt: path, jobs: jobs, asOf: asOf, limits: limits, settling: nil, diagnostics: diagnostics)
+        }
 
         // Judging: every part with the span of time of all the events.
         let span = slots.coverage
