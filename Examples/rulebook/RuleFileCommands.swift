@@ -24,6 +24,36 @@ enum RuleFileCommands {
 }
 
 extension RuleFileCommands {
+    /// How loading ended early: the exit code to return.
+    private struct Exit: Error {
+        var code: ExitCode
+    }
+
+    /// A rule directory loaded with its policy tests.
+    private struct Loaded {
+        var directory: String
+        var language: Language
+        var policy: Policy
+        var tests: (cases: [PolicyTestCase], problems: [RuleFileDiagnostic])
+    }
+
+    /// The directory and language of `validate` and `test`, the policy its rule files
+    /// give and its policy tests, the problems of which are reported on the way.
+    private static func load(
+        _ arguments: [String], command: String
+    ) -> Result<Loaded, Exit> {
+        guard let (directory, language) = directory(arguments, command: command) else { return .failure(Exit(code: .usage)) }
+        let policy: Policy
+        do { policy = try PolicySource.load(directory, timeZone: nil) } catch {
+            return .failure(Exit(code: PolicySource.report(error, language: language)))
+        }
+        let tests = RuleDirectory.tests(in: URL(fileURLWithPath: directory), policy: policy)
+        for problem in tests.problems {
+            Output.error(ChinesePhrasebook.render(problem.rendered(directory: directory), in: language))
+        }
+        return .success(Loaded(directory: directory, language: language, policy: policy, tests: tests))
+    }
+
     /// The one directory argument of `validate` and `test` (`Rules` by default), and
     /// the language of their messages (`--lang zh`).
     private static func directory(_ arguments: [String], command: String) -> (String, Language)? {
@@ -48,13 +78,12 @@ extension RuleFileCommands {
     /// `rulebook validate [DIR]`: every problem in the rule files, each with its file,
     /// line and column, and in the policy tests.
     static func validate(_ arguments: [String]) -> ExitCode {
-        guard let (directory, language) = directory(arguments, command: "validate") else { return .usage }
-        let policy: Policy
-        do { policy = try PolicySource.load(directory, timeZone: nil) } catch { return PolicySource.report(error, language: language) }
-        let tests = RuleDirectory.tests(in: URL(fileURLWithPath: directory), policy: policy)
-        for problem in tests.problems {
-            Output.error(ChinesePhrasebook.render(problem.rendered(directory: directory), in: language))
+        let loaded: Loaded
+        switch load(arguments, command: "validate") {
+        case .success(let found): loaded = found
+        case .failure(let exit): return exit.code
         }
+        let (directory, language, policy, tests) = (loaded.directory, loaded.language, loaded.policy, loaded.tests)
         guard tests.problems.isEmpty else {
             Output.error(ChinesePhrasebook.render(
                 "rulebook: \(directory): \(PolicySource.count(tests.problems.count, "error")) in the policy tests", in: language))
@@ -68,13 +97,12 @@ extension RuleFileCommands {
     /// `rulebook test [DIR]`: runs the policy tests under `DIR/tests` and shows, for
     /// each failing one, the verdicts missing and unexpected.
     static func test(_ arguments: [String]) -> ExitCode {
-        guard let (directory, language) = directory(arguments, command: "test") else { return .usage }
-        let policy: Policy
-        do { policy = try PolicySource.load(directory, timeZone: nil) } catch { return PolicySource.report(error, language: language) }
-        let tests = RuleDirectory.tests(in: URL(fileURLWithPath: directory), policy: policy)
-        for problem in tests.problems {
-            Output.error(ChinesePhrasebook.render(problem.rendered(directory: directory), in: language))
+        let loaded: Loaded
+        switch load(arguments, command: "test") {
+        case .success(let found): loaded = found
+        case .failure(let exit): return exit.code
         }
+        let (directory, policy, tests) = (loaded.directory, loaded.policy, loaded.tests)
         var out = Output()
         var failed = 0
         let encoder: VerdictEncoder

@@ -38,7 +38,7 @@ struct SettlingTests {
         var mostHeld = 0
         for (index, line) in lines.enumerated() {
             evaluation.feed(line: line, number: index + 1)
-            if (index + 1) % eager.linesPerStep == 0 { evaluation.settle() }
+            evaluation.settleIfDue(afterLine: index + 1)
             mostHeld = max(mostHeld, evaluation.budget.used)
         }
         return (evaluation, mostHeld)

@@ -49,6 +49,13 @@ extension Evaluation {
     /// The first line that broke the promise settling rests on, if one did.
     var settlingBrokenAt: Int? { settling?.brokenAt }
 
+    /// Settles after line `number` if a step of lines has been read since the last
+    /// time and the promise still holds.
+    mutating func settleIfDue(afterLine number: Int) {
+        guard let settling, settling.brokenAt == nil, number % settling.linesPerStep == 0 else { return }
+        settle()
+    }
+
     /// Judges the cases that closed before the watermark in the schedules whose
     /// cases can be let go, and lets go of those settled. Other rules are judged when
     /// the run finishes, as without settling: judging a case depends only on its

@@ -97,8 +97,7 @@ extension Policy {
         _ path: String, into evaluation: inout Evaluation, progress: EvaluationProgress?,
         diagnostics: (LogDiagnostic) -> Void
     ) throws {
-        let linesPerStep = evaluation.settling?.linesPerStep
-        let settling = linesPerStep != nil
+        let settling = evaluation.settling != nil
         try EventLogReader(path: path).forEachLine { line in
             if settling, evaluation.settlingBrokenAt != nil { return }
             switch line {
@@ -106,7 +105,7 @@ extension Policy {
                 let diagnostic = evaluation.feed(line: bytes, number: number)
                 if settling {
                     if evaluation.settlingBrokenAt != nil { return }
-                    if number % (linesPerStep ?? 1) == 0 { evaluation.settle() }
+                    evaluation.settleIfDue(afterLine: number)
                 }
                 if let diagnostic { diagnostics(diagnostic) }
                 if let progress, number % progress.every == 0 { progress.report(number) }

@@ -99,13 +99,11 @@ extension Policy {
                 try EventLogReader(path: path).forEachLine { line in
                     switch line {
                     case .bytes(let bytes, let number):
-                        if let settling = evaluation.settling {
-                            guard settling.brokenAt == nil else { return }
-                            if number % settling.linesPerStep == 0 { evaluation.settle() }
-                        }
+                        guard evaluation.settlingBrokenAt == nil else { return }
                         if let diagnostic = evaluation.feed(line: bytes, number: number, share: shares[index]) {
                             found.append(diagnostic)
                         }
+                        evaluation.settleIfDue(afterLine: number)
                     case .tooLong(let number, let length):
                         if index == 0 { found.append(evaluation.rejectOverlongLine(number: number, length: length)) }
                     }

@@ -187,21 +187,9 @@ public struct EventLineDecoder: Sendable {
         _ bytes: UnsafeBufferPointer<UInt8>, time: Instant, line: Int, symbols: inout SymbolTable
     ) -> Event? {
         func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
-        func equal(_ range: Range<Int>, _ utf8: [UInt8]) -> Bool {
-            range.count == utf8.count && utf8.indices.allSatisfy { bytes[range.lowerBound + $0] == utf8[$0] }
-        }
-        var typeMember: FlatObjectScanner.Member?
-        var timeMember: FlatObjectScanner.Member?
-        for member in members {
-            if equal(member.key, Self.typeKey) {
-                guard typeMember == nil else { return nil }
-                typeMember = member
-            } else if equal(member.key, Self.timeKey) {
-                guard timeMember == nil else { return nil }
-                timeMember = member
-            }
-        }
-        guard let typeMember, typeMember.kind == .string, timeMember != nil,
+        func equal(_ range: Range<Int>, _ utf8: [UInt8]) -> Bool { Self.bytes(bytes, at: range, equal: utf8) }
+        // The time was read with the fingerprint; the type is the line's only one.
+        guard let typeMember = onlyMember(named: Self.typeKey, in: bytes), typeMember.kind == .string,
               let type = compiledTypes.first(where: { equal(typeMember.value, $0.utf8) })
         else { return nil }
 
@@ -242,14 +230,23 @@ public struct EventLineDecoder: Sendable {
     /// The time of a plain line just scanned into `members`: its only `"time"`
     /// member, a string that is a valid time.
     private func plainTime(_ bytes: UnsafeBufferPointer<UInt8>) -> Instant? {
+        guard let found = onlyMember(named: Self.timeKey, in: bytes), found.kind == .string else { return nil }
+        return try? RFC3339.parse(UnsafeBufferPointer(rebasing: bytes[found.value]))
+    }
+
+    /// The member of the line just scanned into `members` named `key`, if it is the
+    /// only one of that name.
+    private func onlyMember(named key: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> FlatObjectScanner.Member? {
         var found: FlatObjectScanner.Member?
-        for member in members where member.key.count == Self.timeKey.count
-            && Self.timeKey.indices.allSatisfy({ bytes[member.key.lowerBound + $0] == Self.timeKey[$0] }) {
+        for member in members where Self.bytes(bytes, at: member.key, equal: key) {
             guard found == nil else { return nil }
             found = member
         }
-        guard let found, found.kind == .string else { return nil }
-        return try? RFC3339.parse(UnsafeBufferPointer(rebasing: bytes[found.value]))
+        return found
+    }
+
+    private static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, at range: Range<Int>, equal utf8: [UInt8]) -> Bool {
+        range.count == utf8.count && utf8.indices.allSatisfy { bytes[range.lowerBound + $0] == utf8[$0] }
     }
 
     private static let typeKey = Array("type".utf8)
