@@ -111,7 +111,8 @@ enum RulebookCommand {
             Output.error("rulebook: \(error)", in: options.language)
             return .usage
         }
-        report.verdicts = report.verdicts.filter(filter.includes)
+        // In place, keeping order: a long log's verdicts are not copied to be filtered.
+        report.verdicts.removeAll { !filter.includes($0) }
         var out = Output()
         let summary = Summary(report: report, language: options.language, rulesDirectory: rulesDirectory)
         if mode == .diff, let baselinePolicy {

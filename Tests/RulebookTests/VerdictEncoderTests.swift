@@ -46,4 +46,23 @@ struct VerdictEncoderTests {
         #expect(lines.count == 10_000)
         #expect(lines[9_999].contains(#""subject":"T9999""#) && lines[9_999].contains(#""value":9999"#))
     }
+
+    @Test("A message is written as the text it renders, escaped", arguments: Language.allCases)
+    func messagesAreWrittenAsRendered(language: Language) throws {
+        let encoder = VerdictEncoder(calendar: try PolicyCalendar(timeZone: "Asia/Shanghai"), language: language)
+        let templates = [
+            Message(en: "{employee} said \"{note}\" after {value} minutes\n\t(of {limit})", zh: "{employee} 說「{note}」\\ {value} 分鐘"),
+            Message(en: "{unknown} stays, {subject} and {amount}, a brace { left open", zh: "未閉合 {subject"),
+            Message(en: "no placeholders at all", zh: "沒有佔位符\u{1}"),
+        ]
+        for template in templates {
+            let verdict = Verdict(
+                rule: "desk.reply", outcome: "breached", employee: "A\"1", subject: "T\\9",
+                time: Instant(secondsSinceEpoch: 1_772_400_000), reason: "no-reply", template: template,
+                arguments: ["note": "wait\u{7}", "limit": "5"], evidence: [2, 1],
+                source: "desk: reply", value: Decimal(string: "2.3333333"), amount: Decimal(12))
+            let line = encoder.line(for: verdict)
+            #expect(line.contains(#""message":"# + JSONString.quoted(verdict.message(in: language)) + #","evidence""#), "\(line)")
+        }
+    }
 }

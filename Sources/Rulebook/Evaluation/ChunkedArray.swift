@@ -12,7 +12,7 @@ struct ChunkedArray<Element: Sendable>: Sendable {
     init() {}
 
     subscript(index: Int) -> Element {
-        get { chunks[index >> Self.chunkBits][index & (Self.chunkSize - 1)] }
+        _read { yield chunks[index >> Self.chunkBits][index & (Self.chunkSize - 1)] }
         _modify { yield &chunks[index >> Self.chunkBits][index & (Self.chunkSize - 1)] }
     }
 
@@ -27,17 +27,19 @@ struct ChunkedArray<Element: Sendable>: Sendable {
         count += 1
     }
 
-    mutating func removeLast() {
-        chunks[chunks.count - 1].removeLast()
+    @discardableResult
+    mutating func removeLast() -> Element {
+        let last = chunks[chunks.count - 1].removeLast()
         if chunks[chunks.count - 1].isEmpty { chunks.removeLast() }
         count -= 1
+        return last
     }
 
-    mutating func swapAt(_ i: Int, _ j: Int) {
-        guard i != j else { return }
-        let first = self[i]
-        self[i] = self[j]
-        self[j] = first
+    /// Removes the element at `index` and moves the last one into its place: an
+    /// order-free removal that moves one element rather than swapping two.
+    mutating func remove(movingLastInto index: Int) {
+        let last = removeLast()
+        if index < count { self[index] = last }
     }
 
     /// The elements, in order, as one array.

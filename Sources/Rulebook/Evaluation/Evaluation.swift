@@ -379,20 +379,29 @@ public struct Evaluation: Sendable {
 
     /// Every verdict in force, in output order, taken out of the evaluation: for a
     /// batch run done with it, so that the verdicts are not held twice over.
-    mutating func takeVerdicts() -> [Verdict] {
+    mutating func takeVerdicts(sorted: Bool = true) -> [Verdict] {
+        // Held once: the array is made to size and sorted in place, as the verdicts
+        // of a long log are most of what a batch run holds at its end.
+        let keyedVerdicts = zip(keyed, keyedInForce).map { program, inForce in
+            program.currentVerdicts.filter { inForce.contains($0.time) }
+        }
+        var count = keyedVerdicts.reduce(0) { $0 + $1.count }
+        for store in caseVerdicts { store.forEach { _, list in count += list.count } }
+        for program in programs { count += program.exchangeVerdicts.count }
+        for list in derivedByPerson.values { count += list.count }
         var all: [Verdict] = []
+        all.reserveCapacity(count)
         for index in caseVerdicts.indices {
             caseVerdicts[index].forEach { _, list in all.append(contentsOf: list) }
             caseVerdicts[index] = SymbolMap()
         }
         for program in programs { all.append(contentsOf: program.exchangeVerdicts.values) }
-        for (program, inForce) in zip(keyed, keyedInForce) {
-            all.append(contentsOf: program.currentVerdicts.filter { inForce.contains($0.time) })
-        }
+        for list in keyedVerdicts { all.append(contentsOf: list) }
         baseByPerson = [:]
         for list in derivedByPerson.values { all.append(contentsOf: list) }
         derivedByPerson = [:]
-        return all.inOutputOrder()
+        if sorted { all.sortInOutputOrder() }
+        return all
     }
 
     /// The verdicts of the rules over verdicts and counted events for one person.

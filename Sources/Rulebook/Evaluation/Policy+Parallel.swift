@@ -124,7 +124,7 @@ extension Policy {
             guard var evaluation = slots.take(index) else { return }
             evaluation.widenCoverage(to: span)
             evaluation.complete()
-            let verdicts = evaluation.takeVerdicts()
+            let verdicts = evaluation.takeVerdicts(sorted: false)
             slots.put(index, evaluation, verdicts: verdicts)
         }
 
@@ -138,7 +138,9 @@ extension Policy {
             statistics.casesJudged.merge(part.statistics.casesJudged) { first, _ in first }
             statistics.pendingCases += part.statistics.pendingCases
         }
-        return EvaluationReport(verdicts: slots.verdicts.inOutputOrder(), statistics: statistics,
+        var verdicts = slots.takeVerdicts()
+        verdicts.sortInOutputOrder()
+        return EvaluationReport(verdicts: verdicts, statistics: statistics,
                                 calendar: calendar, parameters: parameters)
     }
 }
@@ -180,7 +182,19 @@ private final class PartSlots: @unchecked Sendable {
     var failure: (any Error)? { locked { failures.lazy.compactMap { $0 }.first } }
     var evaluations: [Evaluation] { locked { parts.compactMap { $0 } } }
     var diagnostics: [LogDiagnostic] { locked { found.flatMap { $0 } } }
-    var verdicts: [Verdict] { locked { judged.flatMap { $0 } } }
+
+    /// Every part's verdicts in one array, taken out of the parts.
+    func takeVerdicts() -> [Verdict] {
+        locked {
+            var all: [Verdict] = []
+            all.reserveCapacity(judged.reduce(0) { $0 + $1.count })
+            for index in judged.indices {
+                all.append(contentsOf: judged[index])
+                judged[index] = []
+            }
+            return all
+        }
+    }
 
     /// The span of time of the events every part read.
     var coverage: ClosedRange<Instant>? {

@@ -91,6 +91,11 @@ extension ScheduleProgram {
 
     /// What a case's own events say, memoised per judging step.
     private func ownFacts(_ id: Symbol, calendar: PolicyCalendar, memo: inout [Symbol: CaseFacts?]) -> CaseFacts? {
+        // Only a relief or a quota reads other cases' facts; otherwise each case's are
+        // read once per step, and keeping them would only cost hashing.
+        guard groupField != nil || excuses.contains(where: { $0.spec.quota != nil }) else {
+            return computeOwnFacts(id, calendar: calendar)
+        }
         if let known = memo[id] { return known }
         let result = computeOwnFacts(id, calendar: calendar)
         memo[id] = .some(result)
@@ -114,10 +119,15 @@ extension ScheduleProgram {
         }
 
         func matches(of person: Symbol?) -> [EventMark?] {
-            expectations.enumerated().map { index, expectation in
-                let key = expectation.byOwner ? person : record.subject
-                return pick(expectation, from: key.flatMap { self.matches[index][$0] } ?? [], record: record)
+            var found: [EventMark?] = []
+            found.reserveCapacity(expectations.count)
+            for index in expectations.indices {
+                let key = expectations[index].byOwner ? person : record.subject
+                found.append(key.flatMap { key in
+                    self.matches[index].withValue(of: key, absent: nil) { pick(expectations[index], from: $0, record: record) }
+                })
             }
+            return found
         }
         let matched = matches(of: holder)
 
@@ -191,9 +201,8 @@ extension ScheduleProgram {
 
     /// The event that meets `compiled` for `record` among `candidates`.
     func pick(_ compiled: CompiledExpectation, from candidates: [EventMark], record: CaseRecord) -> EventMark? {
-        let expectation = compiled.spec
-        let lower = expectation.from.map { point($0, of: record) } ?? .distantPast
-        let upper = expectation.to.map { point($0, of: record) } ?? .distantFuture
+        let lower = compiled.spec.from.map { point($0, of: record) } ?? .distantPast
+        let upper = compiled.spec.to.map { point($0, of: record) } ?? .distantFuture
         guard lower <= upper else { return nil }
         let first = candidates.partitioningIndex { $0.time >= lower }
         var best: EventMark?
@@ -202,7 +211,7 @@ extension ScheduleProgram {
             let mark = candidates[index]
             index += 1
             if let join = compiled.join, !joins[join].holds(mark.join) { continue }
-            switch expectation.pick {
+            switch compiled.spec.pick {
             case .earliest:
                 return mark
             case .latest:

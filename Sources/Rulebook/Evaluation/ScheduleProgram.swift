@@ -94,7 +94,7 @@ struct ScheduleProgram: Sendable {
     var exchangeRules: [(rule: Rule, spec: ExchangeRule)] = []
     let exchange: CompiledExchange?
     private let unwaivable: CompiledSelector
-    private let groupField: Symbol?
+    let groupField: Symbol?
     /// Per exchange id, the earliest event of each step.
     var exchangeSteps: [Symbol: [Event?]] = [:]
     /// The cases exchanges name, so a change to one recomputes the roster.

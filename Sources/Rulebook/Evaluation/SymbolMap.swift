@@ -63,18 +63,25 @@ struct SymbolMap<Value: Sendable>: Sendable {
             // Fill the hole with the last value, and point its slot at its new place.
             let last = storedValues.count - 1
             if found != last {
-                storedValues.swapAt(found, last)
-                storedKeys.swapAt(found, last)
-                let (page, slot) = Self.place(of: storedKeys[found])
+                let moved = storedKeys[last]
+                let (page, slot) = Self.place(of: moved)
                 pages[page][slot] = UInt32(truncatingIfNeeded: found)
+                storedKeys[found] = moved
             }
-            storedValues.removeLast()
             storedKeys.removeLast()
+            storedValues.remove(movingLastInto: found)
             let (page, slot) = Self.place(of: key)
             pages[page][slot] = Self.empty
             pageCounts[page] -= 1
             if pageCounts[page] == 0 { pages[page] = [] }
         }
+    }
+
+    /// `body` applied to the value of `key`, read in place rather than copied out, or
+    /// `absent` when it has none.
+    func withValue<Result>(of key: Symbol, absent: Result, _ body: (Value) -> Result) -> Result {
+        guard let found = index(of: key) else { return absent }
+        return body(storedValues[found])
     }
 
     /// The value of `key`, or `defaultValue` to change in place: `map[key, default: []].append(x)`.

@@ -6,9 +6,12 @@
 /// ```
 public struct Clause: Codable, Equatable, Hashable, Sendable {
     /// The handbook's key, e.g. `toolbox-attendance`.
-    public var source: String
+    public var source: String { didSet { citation = Self.citation(source, text) } }
     /// The clause in the handbook's own words.
-    public var text: String
+    public var text: String { didSet { citation = Self.citation(source, text) } }
+    /// `source: text`, the form verdicts carry. It is made once rather than per
+    /// verdict, so that the verdicts of a rule share one string.
+    public private(set) var citation: String
 
     /// Creates a clause.
     ///
@@ -18,10 +21,19 @@ public struct Clause: Codable, Equatable, Hashable, Sendable {
     public init(source: String, text: String) {
         self.source = source
         self.text = text
+        self.citation = Self.citation(source, text)
     }
 
-    /// `source: text`, the form verdicts carry.
-    public var citation: String { source + ": " + text }
+    private static func citation(_ source: String, _ text: String) -> String { source + ": " + text }
+
+    private enum CodingKeys: String, CodingKey { case source, text }
+
+    /// Decodes a clause from its `source` and `text`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(source: try container.decode(String.self, forKey: .source),
+                  text: try container.decode(String.self, forKey: .text))
+    }
 }
 
 /// The languages verdict messages are written in.
@@ -73,23 +85,28 @@ public struct Message: Codable, Equatable, Hashable, Sendable {
 
     /// The text in `language`, each placeholder filled in by `value(name)`.
     func rendered(in language: Language, _ value: (String) -> String?) -> String {
-        let template = language == .zh ? zh : en
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        // One pass over the template: verdicts are many, and each has a message.
         var result = ""
-        result.reserveCapacity(template.utf8.count + 16)
+        render(in: language, value) { result += $0 }
+        return result
+    }
+
+    /// Hands the text in `language` to `write` piece by piece, each placeholder filled
+    /// in by `value(name)`: one pass over the template, as verdicts are many and each
+    /// has a message, and a writer of bytes need not build the text first.
+    func render(in language: Language, _ value: (String) -> String?, to write: (Substring) -> Void) {
+        let template = language == .zh ? zh : en
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return write(template[...]) }
         var rest = template[...]
         while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
+            write(rest[..<open])
             guard let close = rest[open...].firstIndex(of: "}") else {
                 rest = rest[open...]
                 break
             }
             let name = String(rest[rest.index(after: open)..<close])
-            if let value = value(name) { result += value } else { result += rest[open...close] }
+            if let value = value(name) { write(value[...]) } else { write(rest[open...close]) }
             rest = rest[rest.index(after: close)...]
         }
-        result += rest
-        return result
+        write(rest)
     }
 }

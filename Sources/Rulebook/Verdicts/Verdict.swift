@@ -70,15 +70,26 @@ public struct Verdict: Hashable, Sendable {
     /// verdict.message(in: .zh)   // "E02 於班次 S-E02-0302 遲到 30 分鐘。"
     /// ```
     public func message(in language: Language = .en) -> String {
-        template.rendered(in: language) { name in
-            if let argument = arguments[name] { return argument }
-            switch name {
-            case "employee": return employee ?? ""
-            case "subject": return subject
-            case "value": return value?.plainText
-            case "amount": return amount?.plainText
-            default: return nil
-            }
+        template.rendered(in: language) { placeholder($0, valueText: value?.plainText, amountText: amount?.plainText) }
+    }
+
+    /// The message in `language` as the inside of a JSON string, appended to `bytes`;
+    /// `valueText` and `amountText` are ``value`` and ``amount`` as plain text, which
+    /// the caller writes too.
+    func appendMessage(in language: Language, valueText: String?, amountText: String?, escapedTo bytes: inout [UInt8]) {
+        template.render(in: language, { placeholder($0, valueText: valueText, amountText: amountText) }) { piece in
+            JSONString.appendEscaped(piece, to: &bytes)
+        }
+    }
+
+    private func placeholder(_ name: String, valueText: @autoclosure () -> String?, amountText: @autoclosure () -> String?) -> String? {
+        if let argument = arguments[name] { return argument }
+        switch name {
+        case "employee": return employee ?? ""
+        case "subject": return subject
+        case "value": return valueText()
+        case "amount": return amountText()
+        default: return nil
         }
     }
 
@@ -99,19 +110,51 @@ public struct Verdict: Hashable, Sendable {
 }
 
 extension Array where Element == Verdict {
-    /// The verdicts in ``Verdict/outputOrder(_:_:)``. Positions are sorted rather than
-    /// the verdicts themselves, which are large to move.
+    /// The verdicts in ``Verdict/outputOrder(_:_:)``.
     ///
     /// ```swift
     /// let ordered = (attendance + sla).inOutputOrder()
     /// ```
     public func inOutputOrder() -> [Verdict] {
-        withUnsafeBufferPointer { verdicts in
+        var ordered = self
+        ordered.sortInOutputOrder()
+        return ordered
+    }
+
+    /// Sorts the verdicts into ``Verdict/outputOrder(_:_:)`` in place. Positions are
+    /// sorted rather than the verdicts themselves, which are large to move, and each
+    /// verdict is then moved once, so that a large report is never held twice.
+    ///
+    /// ```swift
+    /// var verdicts = attendance + sla
+    /// verdicts.sortInOutputOrder()
+    /// ```
+    public mutating func sortInOutputOrder() {
+        var order = withUnsafeBufferPointer { verdicts in
             // Most pairs differ in time: compare that in place before copying verdicts.
             indices.sorted { first, second in
                 let a = verdicts[first].time, b = verdicts[second].time
                 return a != b ? a < b : Verdict.outputOrder(verdicts[first], verdicts[second])
-            }.map { verdicts[$0] }
+            }
+        }
+        withUnsafeMutableBufferPointer { verdicts in
+            guard let base = verdicts.baseAddress else { return }
+            // Position `i` takes the verdict at `order[i]`: follow each cycle of the
+            // permutation, marking a position done by pointing it at itself.
+            for start in order.indices where order[start] != start {
+                let held = (base + start).move()
+                var position = start
+                while true {
+                    let source = order[position]
+                    order[position] = position
+                    if source == start {
+                        (base + position).initialize(to: held)
+                        break
+                    }
+                    (base + position).moveInitialize(from: base + source, count: 1)
+                    position = source
+                }
+            }
         }
     }
 }

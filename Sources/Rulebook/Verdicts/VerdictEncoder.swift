@@ -61,8 +61,12 @@ public struct VerdictEncoder: Sendable {
         JSONString.append(calendar.format(verdict.time), to: &bytes)
         name("reason")
         JSONString.append(verdict.reason, to: &bytes)
+        // Numbers are written twice, in the message and as fields: make their text once.
+        let valueText = verdict.value?.plainText, amountText = verdict.amount?.plainText
         name("message")
-        JSONString.append(verdict.message(in: language), to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        verdict.appendMessage(in: language, valueText: valueText, amountText: amountText, escapedTo: &bytes)
+        bytes.append(UInt8(ascii: "\""))
         name("evidence")
         bytes.append(UInt8(ascii: "["))
         for (index, line) in verdict.evidence.enumerated() {
@@ -72,13 +76,13 @@ public struct VerdictEncoder: Sendable {
         bytes.append(UInt8(ascii: "]"))
         name("source")
         JSONString.append(verdict.source, to: &bytes)
-        if let value = verdict.value {
+        if let valueText {
             name("value")
-            bytes.append(contentsOf: value.plainText.utf8)
+            bytes.append(contentsOf: valueText.utf8)
         }
-        if let amount = verdict.amount {
+        if let amountText {
             name("amount")
-            bytes.append(contentsOf: amount.plainText.utf8)
+            bytes.append(contentsOf: amountText.utf8)
         }
         bytes.append(UInt8(ascii: "}"))
     }

@@ -1,0 +1,43 @@
+import Foundation
+import Rulebook
+import Testing
+
+@Suite("Verdicts and clauses")
+struct VerdictTests {
+    static func verdict(_ number: Int, time: Int64, rule: String, subject: String) -> Verdict {
+        Verdict(rule: rule, outcome: "breached", employee: "A\(number % 3)", subject: subject,
+                time: Instant(secondsSinceEpoch: 1_772_400_000 + time), reason: "no-reply",
+                template: Message(en: "{subject} was never answered", zh: "{subject} 未回覆"), evidence: [number + 1],
+                source: "desk: reply within five minutes", value: Decimal(number))
+    }
+
+    @Test func sortingInPlaceGivesTheOutputOrder() {
+        // Ties in time, broken by rule, subject and employee; cycles of every length.
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 2, 3, 50, 1_000] {
+            var verdicts = (0..<count).map { number in
+                Self.verdict(number, time: Int64(number % 17), rule: number % 2 == 0 ? "desk.reply" : "desk.close",
+                             subject: "T\(number % 11)")
+            }
+            verdicts.shuffle(using: &generator)
+            let expected = verdicts.sorted(by: Verdict.outputOrder)
+            #expect(verdicts.inOutputOrder() == expected)
+            verdicts.sortInOutputOrder()
+            #expect(verdicts == expected)
+        }
+    }
+
+    @Test func aClauseCitesItsSourceAndTextAsChanged() throws {
+        var clause = Clause(source: "desk", text: "reply within five minutes")
+        #expect(clause.citation == "desk: reply within five minutes")
+        clause.text = "reply within ten minutes"
+        clause.source = "desk-2"
+        #expect(clause.citation == "desk-2: reply within ten minutes")
+
+        let decoded = try JSONDecoder().decode(Clause.self, from: Data(#"{"source":"presales","text":"五分鐘內回覆"}"#.utf8))
+        #expect(decoded == Clause(source: "presales", text: "五分鐘內回覆"))
+        #expect(decoded.citation == "presales: 五分鐘內回覆")
+        let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(decoded)) as? [String: String]
+        #expect(encoded == ["source": "presales", "text": "五分鐘內回覆"])
+    }
+}
