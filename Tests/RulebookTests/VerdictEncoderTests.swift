@@ -65,4 +65,24 @@ struct VerdictEncoderTests {
             #expect(line.contains(#""message":"# + JSONString.quoted(verdict.message(in: language)) + #","evidence""#), "\(line)")
         }
     }
+
+    @Test func repeatedNumbersAreWrittenTheSameEachTime() throws {
+        let encoder = VerdictEncoder(calendar: try PolicyCalendar(timeZone: "Asia/Shanghai"))
+        // The same numbers with other digits (1.5 and 1.50), and many more than are kept.
+        let numbers = [Decimal(string: "1.5"), Decimal(string: "1.50"), Decimal(string: "-0.0000005")].compactMap { $0 }
+            + (0..<70_000).map { Decimal($0 % 1_000) / 60 + Decimal($0 / 1_000) }
+        let verdicts = numbers.enumerated().map { index, number in
+            Verdict(rule: "desk.reply", outcome: "breached", employee: nil, subject: "T\(index)",
+                    time: Instant(secondsSinceEpoch: 1_772_400_000), reason: "late-reply",
+                    template: Message(en: "{value} minutes", zh: "{value} 分鐘"), evidence: [index + 1],
+                    source: "desk: reply", value: number, amount: number)
+        }
+        let lines = encoder.text(for: verdicts).split(separator: "\n")
+        #expect(lines.count == numbers.count)
+        for (index, (line, number)) in zip(lines, numbers).enumerated() where index < 3 || index % 97 == 0 {
+            let text = number.plainText
+            #expect(line.hasSuffix(#""value":"# + text + #","amount":"# + text + "}"), "\(line)")
+            #expect(line.contains(#""message":""# + text + " minutes"), "\(line)")
+        }
+    }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Rulebook
+@testable import Rulebook
 import Testing
 
 @Suite("Verdicts and clauses")
@@ -39,5 +39,24 @@ struct VerdictTests {
         #expect(decoded.citation == "presales: 五分鐘內回覆")
         let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(decoded)) as? [String: String]
         #expect(encoded == ["source": "presales", "text": "五分鐘內回覆"])
+    }
+
+    @Test func minutesAreTheExactQuotientOfNanoseconds() {
+        // Seconds either side of zero, odd nanoseconds, and the 64-bit edge.
+        var nanoseconds = (-7_200...7_200).map { Int64($0) * 1_000_000_000 }
+        nanoseconds += [1, 2, 3, -3, 999_999_999, 1_000_000_001, 59_999_999_997, Int64.max - 1, Int64.max, Int64.min + 1]
+        for count in nanoseconds {
+            let minutes = Duration.nanoseconds(count).minutes
+            #expect(minutes == Decimal(count) / Decimal(60_000_000_000), "\(count)")
+            #expect(minutes.plainText == (Decimal(count) / Decimal(60_000_000_000)).plainText, "\(count)")
+        }
+    }
+
+    @Test func placeholdersAreFilledInAndTheRestKeptAsWritten() {
+        let message = Message(en: "{employee} late on {subject} by {value}; {unknown} and {\u{301}subject} kept, { open",
+                              zh: "{employee} 於 {subject} 遲到 {value} 分鐘 {")
+        let arguments = ["employee": "E1", "subject": "S1", "value": "2.5"]
+        #expect(message.rendered(in: .en, arguments) == "E1 late on S1 by 2.5; {unknown} and {\u{301}subject} kept, { open")
+        #expect(message.rendered(in: .zh, arguments) == "E1 於 S1 遲到 2.5 分鐘 {")
     }
 }

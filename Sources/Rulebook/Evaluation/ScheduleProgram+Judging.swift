@@ -345,6 +345,12 @@ extension Duration {
         // Whole minutes are the common case, and Decimal division is slow.
         let nanoseconds = self.nanoseconds
         if nanoseconds % 60_000_000_000 == 0 { return Decimal(nanoseconds / 60_000_000_000) }
+        // A minute is 2^11 * 3 * 5^10 nanoseconds: a multiple of three nanoseconds is
+        // a whole number of 10^-11 minutes, written without dividing.
+        if nanoseconds % 3 == 0 {
+            return Decimal(sign: nanoseconds < 0 ? .minus : .plus, exponent: -11,
+                           significand: Decimal(nanoseconds.magnitude / 3 * 5))
+        }
         return Decimal(nanoseconds) / Decimal(60_000_000_000)
     }
 }

@@ -95,11 +95,10 @@ public struct Message: Codable, Equatable, Hashable, Sendable {
     /// has a message, and a writer of bytes need not build the text first.
     func render(in language: Language, _ value: (String) -> String?, to write: (Substring) -> Void) {
         let template = language == .zh ? zh : en
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return write(template[...]) }
         var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
+        while let open = Self.firstIndex(of: "{", in: rest) {
             write(rest[..<open])
-            guard let close = rest[open...].firstIndex(of: "}") else {
+            guard let close = Self.firstIndex(of: "}", in: rest[open...]) else {
                 rest = rest[open...]
                 break
             }
@@ -108,5 +107,17 @@ public struct Message: Codable, Equatable, Hashable, Sendable {
             rest = rest[rest.index(after: close)...]
         }
         write(rest)
+    }
+
+    /// The first index of the character `brace` in `text`, found by its byte: the
+    /// byte begins a character, which is the brace unless marks combine with it.
+    private static func firstIndex(of brace: Character, in text: Substring) -> Substring.Index? {
+        guard let byte = brace.asciiValue else { return text.firstIndex(of: brace) }
+        var from = text.startIndex
+        while let found = text.utf8[from...].firstIndex(of: byte) {
+            if text[found] == brace { return found }
+            from = text.utf8.index(after: found)
+        }
+        return nil
     }
 }

@@ -83,7 +83,13 @@ public struct Verdict: Hashable, Sendable {
     }
 
     private func placeholder(_ name: String, valueText: @autoclosure () -> String?, amountText: @autoclosure () -> String?) -> String? {
-        if let argument = arguments[name] { return argument }
+        // Messages name few arguments: comparing a handful of short keys is quicker
+        // than hashing one.
+        if arguments.count <= 4 {
+            for (key, argument) in arguments where key == name { return argument }
+        } else if let argument = arguments[name] {
+            return argument
+        }
         switch name {
         case "employee": return employee ?? ""
         case "subject": return subject

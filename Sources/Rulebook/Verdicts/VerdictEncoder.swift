@@ -32,14 +32,15 @@ public struct VerdictEncoder: Sendable {
     public func line(for verdict: Verdict) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(512)
-        append(verdict, to: &bytes)
+        var numbers = NumberTexts()
+        append(verdict, to: &bytes, numbers: &numbers)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends the line of `verdict`, without its line end. The line is built as bytes:
     /// a report has a line per verdict, and building each as a `String` of parts
     /// was most of the cost of writing one.
-    func append(_ verdict: Verdict, to bytes: inout [UInt8]) {
+    func append(_ verdict: Verdict, to bytes: inout [UInt8], numbers: inout NumberTexts) {
         func name(_ text: StaticString, first: Bool = false) {
             if !first { bytes.append(UInt8(ascii: ",")) }
             bytes.append(UInt8(ascii: "\""))
@@ -62,7 +63,7 @@ public struct VerdictEncoder: Sendable {
         name("reason")
         JSONString.append(verdict.reason, to: &bytes)
         // Numbers are written twice, in the message and as fields: make their text once.
-        let valueText = verdict.value?.plainText, amountText = verdict.amount?.plainText
+        let valueText = verdict.value.map { numbers.text(of: $0) }, amountText = verdict.amount.map { numbers.text(of: $0) }
         name("message")
         bytes.append(UInt8(ascii: "\""))
         verdict.appendMessage(in: language, valueText: valueText, amountText: amountText, escapedTo: &bytes)
@@ -139,8 +140,9 @@ public struct VerdictEncoder: Sendable {
                 let lower = start + slice * block
                 let upper = min(verdicts.count, lower + block)
                 bytes.reserveCapacity((upper - lower) * 400)
+                var numbers = NumberTexts()
                 for verdict in verdicts[lower..<upper] {
-                    append(verdict, to: &bytes)
+                    append(verdict, to: &bytes, numbers: &numbers)
                     bytes.append(UInt8(ascii: "\n"))
                 }
                 texts.set(slice, String(decoding: bytes, as: UTF8.self))
