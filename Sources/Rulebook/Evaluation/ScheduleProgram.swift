@@ -324,7 +324,12 @@ struct ScheduleProgram: Sendable {
             casesByOwner[previousHolder]?.removeAll { $0 == id }
             touch(owner: previousHolder)
         }
-        if let holder, isNew || !(casesByOwner[holder]?.contains(id) ?? false) { casesByOwner[holder, default: []].append(id) }
+        // Cases whose verdicts rest on their own events alone (see `releasable`) are
+        // never judged again for their owner's sake: listing them by owner would keep
+        // every ticket of the log for nothing.
+        if !releasable, let holder, isNew || !(casesByOwner[holder]?.contains(id) ?? false) {
+            casesByOwner[holder, default: []].append(id)
+        }
         cases[id] = record
         due.insert(DueCase(closes: record.closes, id: id))
         touch(case: id)
