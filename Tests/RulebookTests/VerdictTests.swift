@@ -27,6 +27,19 @@ struct VerdictTests {
         }
     }
 
+    @Test func verdictsAlikeButForTheirEvidenceOrValueHaveAnOrderToo() {
+        let first = Self.verdict(1, time: 0, rule: "desk.reply", subject: "T1")
+        var second = first
+        second.evidence = [1, 5]
+        var third = second
+        third.value = nil
+        var fourth = second
+        fourth.value = Decimal(3)
+        let ordered = [third, second, fourth, first]
+        #expect([fourth, second, third, first].inOutputOrder() == ordered)
+        #expect([second, first, fourth, third].inOutputOrder() == ordered)
+    }
+
     @Test func aClauseCitesItsSourceAndTextAsChanged() throws {
         var clause = Clause(source: "desk", text: "reply within five minutes")
         #expect(clause.citation == "desk: reply within five minutes")

@@ -66,7 +66,13 @@ extension Evaluation {
         var ignored = VerdictChanges()
         for index in programs.indices where programs[index].releasable && !programFeedsDerived[index] {
             let judged = judgeCases(of: index, upTo: next, recording: false, into: &ignored)
-            budget.give(back: programs[index].release(judged, upTo: next))
+            let released = programs[index].release(judged, upTo: next)
+            budget.give(back: released.count)
+            for id in released {
+                guard let verdicts = caseVerdicts[index][id] else { continue }
+                caseVerdicts[index][id] = nil
+                for verdict in verdicts { settledVerdicts.append(verdict) }
+            }
         }
         decoder.forgetLines(before: next)
     }

@@ -36,7 +36,11 @@ public struct Evaluation: Sendable {
     /// When each rule is in force, by index in the policy.
     private let inForce: [InForce]
     private(set) var keyedRoutes = SymbolMap<[Int]>()
-    private var caseVerdicts: [SymbolMap<[Verdict]>]
+    var caseVerdicts: [SymbolMap<[Verdict]>]
+    /// The verdicts of cases let go while settling, which nothing can change: kept in
+    /// chunks, one after another, rather than an array per case, and given up a chunk
+    /// at a time as the report is made.
+    var settledVerdicts = ChunkedArray<Verdict>()
     private var derivedRules: [Int]
     /// The ids of the rules whose verdicts rules over verdicts read, and per schedule
     /// program whether it judges one of them: a batch run that does not report its
@@ -385,12 +389,13 @@ public struct Evaluation: Sendable {
         let keyedVerdicts = zip(keyed, keyedInForce).map { program, inForce in
             program.currentVerdicts.filter { inForce.contains($0.time) }
         }
-        var count = keyedVerdicts.reduce(0) { $0 + $1.count }
+        var count = keyedVerdicts.reduce(0) { $0 + $1.count } + settledVerdicts.count
         for store in caseVerdicts { store.forEach { _, list in count += list.count } }
         for program in programs { count += program.exchangeVerdicts.count }
         for list in derivedByPerson.values { count += list.count }
         var all: [Verdict] = []
         all.reserveCapacity(count)
+        settledVerdicts.removeAll(handingChunksTo: { all.append(contentsOf: $0) })
         for index in caseVerdicts.indices {
             caseVerdicts[index].forEach { _, list in all.append(contentsOf: list) }
             caseVerdicts[index] = SymbolMap()

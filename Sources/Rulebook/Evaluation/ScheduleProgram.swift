@@ -407,12 +407,12 @@ struct ScheduleProgram: Sendable {
     }
 
     /// Lets go of the judged cases that nothing at or after `watermark` can change,
-    /// with the events they matched, and returns how many; their verdicts stay with
-    /// the evaluation. `judged` are the cases just judged, with the time each settles;
+    /// with the events they matched, and returns them; their verdicts stay with the
+    /// evaluation. `judged` are the cases just judged, with the time each settles;
     /// cases judged earlier are looked at again once the watermark passes that time.
-    mutating func release(_ judged: [(id: Symbol, settles: Instant?)], upTo watermark: Instant) -> Int {
-        guard releasable else { return 0 }
-        var count = 0
+    mutating func release(_ judged: [(id: Symbol, settles: Instant?)], upTo watermark: Instant) -> [Symbol] {
+        guard releasable else { return [] }
+        var releasedNow: [Symbol] = []
         func consider(_ id: Symbol, settles: Instant?) {
             guard let settles else { return }
             guard settles < watermark else {
@@ -423,7 +423,7 @@ struct ScheduleProgram: Sendable {
             cases[id] = nil
             for index in matches.indices { matches[index][record.subject] = nil }
             released.insert(id)
-            count += 1
+            releasedNow.append(id)
         }
         for (id, settles) in judged { consider(id, settles: settles) }
         while let next = unsettled.minimum, next.closes < watermark {
@@ -432,7 +432,7 @@ struct ScheduleProgram: Sendable {
             guard let record = cases[next.id], self.judged.contains(next.id) else { continue }
             consider(next.id, settles: settlingTime(of: record, matched: nil))
         }
-        return count
+        return releasedNow
     }
 
     /// The time after which nothing still to come can change the case: its opening

@@ -99,8 +99,9 @@ public struct Verdict: Hashable, Sendable {
         }
     }
 
-    /// Output order: by time, then rule, subject, employee, outcome and reason, so
-    /// the same input always gives the same sequence.
+    /// Output order: by time, then rule, subject, employee, outcome and reason, and
+    /// then evidence, value and amount, so that the same input always gives the same
+    /// sequence, however the verdicts were gathered.
     ///
     /// ```swift
     /// let ordered = verdicts.sorted(by: Verdict.outputOrder)
@@ -111,7 +112,10 @@ public struct Verdict: Hashable, Sendable {
         if lhs.subject != rhs.subject { return lhs.subject < rhs.subject }
         if lhs.employee != rhs.employee { return (lhs.employee ?? "") < (rhs.employee ?? "") }
         if lhs.outcome != rhs.outcome { return lhs.outcome < rhs.outcome }
-        return lhs.reason < rhs.reason
+        if lhs.reason != rhs.reason { return lhs.reason < rhs.reason }
+        if lhs.evidence != rhs.evidence { return lhs.evidence.lexicographicallyPrecedes(rhs.evidence) }
+        if lhs.value != rhs.value { return (lhs.value ?? .leastFiniteMagnitude) < (rhs.value ?? .leastFiniteMagnitude) }
+        return (lhs.amount ?? .leastFiniteMagnitude) < (rhs.amount ?? .leastFiniteMagnitude)
     }
 }
 
