@@ -53,3 +53,13 @@ func timed(runs: Int, _ body: () -> Int) -> (seconds: Double, checksum: Int) {
     }
     return (durations.sorted()[durations.count / 2], checksum)
 }
+
+/// A checksum of every byte written (FNV-1a), so that two outputs compare equal only
+/// when they are the same bytes.
+struct OutputChecksum {
+    private(set) var value = Int(bitPattern: 0xCBF2_9CE4_8422_2325)
+
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes { value = (value ^ Int(byte)) &* 0x100_0000_01B3 }
+    }
+}

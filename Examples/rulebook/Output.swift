@@ -17,10 +17,10 @@ struct Output {
         buffer = ""
     }
 
-    /// Writes text that is already whole lines to standard output.
-    static func write(_ text: String) {
-        guard !text.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Writes bytes that are already whole lines of UTF-8 to standard output.
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !bytes.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer: bytes))
     }
 
     /// Writes a line to standard error, in Chinese when `language` is.

@@ -137,7 +137,7 @@ enum RulebookCommand {
         switch options.format {
         case .jsonl:
             let encoder = VerdictEncoder(calendar: report.calendar, language: options.language)
-            encoder.write(report.verdicts, jobs: options.jobs) { Output.write($0) }
+            encoder.write(report.verdicts, jobs: options.jobs, bytesTo: { Output.write($0) })
             for line in summary.lines() { Output.error(line) }
         case .table:
             let table = VerdictTable(verdicts: report.verdicts, calendar: report.calendar, language: options.language,

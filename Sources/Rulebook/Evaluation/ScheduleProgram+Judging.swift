@@ -48,10 +48,13 @@ extension ScheduleProgram {
         var verdicts: [Verdict] = []
         // At most one verdict per rule, case and person: the first listed outcome that
         // holds for a person is theirs.
-        for rule in rules where rule.inForce.contains(facts.record.start) {
+        // Rules and outcomes are read in place: copying them per case cost more than
+        // judging most cases.
+        for ruleIndex in rules.indices where rules[ruleIndex].inForce.contains(facts.record.start) {
             var named: [String] = []
-            for outcome in rule.outcomes {
-                for verdict in self.verdicts(outcome, of: rule.rule, facts: facts, calendar: calendar, symbols: symbols)
+            for outcomeIndex in rules[ruleIndex].outcomes.indices {
+                for verdict in self.verdicts(rules[ruleIndex].outcomes[outcomeIndex], of: rules[ruleIndex].rule, facts: facts,
+                                             calendar: calendar, symbols: symbols)
                 where !named.contains(verdict.employee ?? "") {
                     named.append(verdict.employee ?? "")
                     verdicts.append(verdict)
@@ -229,11 +232,14 @@ extension ScheduleProgram {
     private func verdicts(
         _ outcome: ScheduleOutcome, of rule: Rule, facts: CaseFacts, calendar: PolicyCalendar, symbols: SymbolTable
     ) -> [Verdict] {
-        var evidence = [facts.record.mark.line]
+        // Most outcomes do not hold for most cases: the evidence array is only made
+        // for one that does (a verdict sorts its evidence, so the order is free).
+        var evidence: [Int] = []
         var value: Decimal?
         var arguments: [String: String] = [:]
         guard holds(outcome.condition, facts: facts, evidence: &evidence, value: &value, arguments: &arguments)
         else { return [] }
+        evidence.append(facts.record.mark.line)
         let time: Instant
         switch outcome.time {
         case .point(let p): time = point(p, of: facts.record)

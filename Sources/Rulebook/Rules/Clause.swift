@@ -113,11 +113,13 @@ public struct Message: Codable, Equatable, Hashable, Sendable {
     /// byte begins a character, which is the brace unless marks combine with it.
     private static func firstIndex(of brace: Character, in text: Substring) -> Substring.Index? {
         guard let byte = brace.asciiValue else { return text.firstIndex(of: brace) }
-        var from = text.startIndex
-        while let found = text.utf8[from...].firstIndex(of: byte) {
-            if text[found] == brace { return found }
-            from = text.utf8.index(after: found)
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Substring.Index? in
+            for offset in bytes.indices where bytes[offset] == byte {
+                let index = text.utf8.index(text.startIndex, offsetBy: offset)
+                if text[index] == brace { return index }
+            }
+            return nil
         }
-        return nil
+        return found ?? text.firstIndex(of: brace)
     }
 }

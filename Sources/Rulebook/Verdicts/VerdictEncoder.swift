@@ -130,11 +130,26 @@ public struct VerdictEncoder: Sendable {
     /// }
     /// ```
     public func write(_ verdicts: [Verdict], jobs: Int = 1, to write: (String) throws -> Void) rethrows {
+        try self.write(verdicts, jobs: jobs, bytesTo: { try write(String(decoding: $0, as: UTF8.self)) })
+    }
+
+    /// Encodes the verdicts as ``write(_:jobs:to:)`` does, handing each block to
+    /// `write` as its UTF-8 bytes: for a writer to a file, which need not make a
+    /// `String` of them first.
+    ///
+    /// ```swift
+    /// encoder.write(report.verdicts, jobs: 2, bytesTo: { block in
+    ///     FileHandle.standardOutput.write(Data(block))
+    /// })
+    /// ```
+    public func write(
+        _ verdicts: [Verdict], jobs: Int = 1, bytesTo write: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) rethrows {
         let block = Self.linesPerBlock
         var start = 0
         while start < verdicts.count {
             let count = min(max(1, jobs), (verdicts.count - start + block - 1) / block)
-            let texts = EncodedSlices(count: count)
+            let blocks = EncodedSlices(count: count)
             DispatchQueue.concurrentPerform(iterations: count) { [start] slice in
                 var bytes: [UInt8] = []
                 let lower = start + slice * block
@@ -145,9 +160,9 @@ public struct VerdictEncoder: Sendable {
                     append(verdict, to: &bytes, numbers: &numbers)
                     bytes.append(UInt8(ascii: "\n"))
                 }
-                texts.set(slice, String(decoding: bytes, as: UTF8.self))
+                blocks.set(slice, bytes)
             }
-            for text in texts.all { try write(text) }
+            for bytes in blocks.all { try bytes.withUnsafeBufferPointer { try write($0) } }
             start += count * block
         }
     }
@@ -156,22 +171,22 @@ public struct VerdictEncoder: Sendable {
     static let linesPerBlock = 4096
 }
 
-/// One text per slice, written by the slice's thread.
+/// One block of bytes per slice, written by the slice's thread.
 private final class EncodedSlices: @unchecked Sendable {
     private let lock = NSLock()
-    private var texts: [String]
+    private var blocks: [[UInt8]]
 
-    init(count: Int) { texts = Array(repeating: "", count: count) }
+    init(count: Int) { blocks = Array(repeating: [], count: count) }
 
-    func set(_ index: Int, _ text: String) {
+    func set(_ index: Int, _ bytes: [UInt8]) {
         lock.lock()
         defer { lock.unlock() }
-        texts[index] = text
+        blocks[index] = bytes
     }
 
-    var all: [String] {
+    var all: [[UInt8]] {
         lock.lock()
         defer { lock.unlock() }
-        return texts
+        return blocks
     }
 }
