@@ -48,13 +48,10 @@ extension ScheduleProgram {
         var verdicts: [Verdict] = []
         // At most one verdict per rule, case and person: the first listed outcome that
         // holds for a person is theirs.
-        // Rules and outcomes are read in place: copying them per case cost more than
-        // judging most cases.
         for ruleIndex in rules.indices where rules[ruleIndex].inForce.contains(facts.record.start) {
             var named: [String] = []
-            for outcomeIndex in rules[ruleIndex].outcomes.indices {
-                for verdict in self.verdicts(rules[ruleIndex].outcomes[outcomeIndex], of: rules[ruleIndex].rule, facts: facts,
-                                             calendar: calendar, symbols: symbols)
+            for judged in rules[ruleIndex].judged {
+                for verdict in self.verdicts(judged, facts: facts, calendar: calendar, symbols: symbols)
                 where !named.contains(verdict.employee ?? "") {
                     named.append(verdict.employee ?? "")
                     verdicts.append(verdict)
@@ -230,8 +227,9 @@ extension ScheduleProgram {
     /// The verdicts of `outcome` for the case: none if its condition does not hold,
     /// one for the holder, or one for each party of an uncovered exchange.
     private func verdicts(
-        _ outcome: ScheduleOutcome, of rule: Rule, facts: CaseFacts, calendar: PolicyCalendar, symbols: SymbolTable
+        _ judged: JudgedOutcome, facts: CaseFacts, calendar: PolicyCalendar, symbols: SymbolTable
     ) -> [Verdict] {
+        let outcome = judged.outcome
         // Most outcomes do not hold for most cases: the evidence array is only made
         // for one that does (a verdict sorts its evidence, so the order is free).
         var evidence: [Int] = []
@@ -253,9 +251,9 @@ extension ScheduleProgram {
         let people: [Symbol?] = outcome.condition == .uncovered ? facts.uncoveredParties : [person]
         return people.map { person in
             Verdict(
-                rule: rule.id, outcome: outcome.outcome, employee: person.map { symbols[$0] },
+                rule: judged.ruleID, outcome: outcome.outcome, employee: person.map { symbols[$0] },
                 subject: symbols[facts.record.subject], time: time, reason: outcome.reason, template: outcome.message,
-                arguments: arguments, evidence: evidence, source: (outcome.clause ?? rule.clause).citation, value: value,
+                arguments: arguments, evidence: evidence, source: judged.citation, value: value,
                 amount: money)
         }
     }

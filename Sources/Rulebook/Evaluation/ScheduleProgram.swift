@@ -77,9 +77,39 @@ struct ScheduleProgram: Sendable {
     struct CompiledRule: Sendable {
         var ruleIndex: Int
         var rule: Rule
-        var outcomes: [ScheduleOutcome]
+        var outcomes: [ScheduleOutcome] { didSet { judged = Self.judged(rule, outcomes) } }
         /// When the rule is in force: it judges the cases that start then.
         var inForce: InForce
+        /// Each outcome with what its verdicts carry of the rule, in order.
+        private(set) var judged: [JudgedOutcome]
+
+        init(ruleIndex: Int, rule: Rule, outcomes: [ScheduleOutcome], inForce: InForce) {
+            self.ruleIndex = ruleIndex
+            self.rule = rule
+            self.outcomes = outcomes
+            self.inForce = inForce
+            judged = Self.judged(rule, outcomes)
+        }
+
+        private static func judged(_ rule: Rule, _ outcomes: [ScheduleOutcome]) -> [JudgedOutcome] {
+            outcomes.map { JudgedOutcome(ruleID: rule.id, outcome: $0, citation: ($0.clause ?? rule.clause).citation) }
+        }
+    }
+
+    /// One outcome of a rule as judging reads it, held by reference: every case is
+    /// judged against every outcome of its rules, and copying the rule and outcome
+    /// values for each cost more than judging most cases.
+    final class JudgedOutcome: Sendable {
+        let ruleID: String
+        let outcome: ScheduleOutcome
+        /// The clause the verdicts cite: the outcome's own, or the rule's.
+        let citation: String
+
+        init(ruleID: String, outcome: ScheduleOutcome, citation: String) {
+            self.ruleID = ruleID
+            self.outcome = outcome
+            self.citation = citation
+        }
     }
 
     let schedule: Schedule

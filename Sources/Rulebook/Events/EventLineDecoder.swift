@@ -220,7 +220,8 @@ public struct EventLineDecoder: Sendable {
                 return nil
             }
             let name = type.fields[index].name
-            fields.removeAll { $0.name == name }
+            // A repeated key is rare: the later value counts, as the full reader has it.
+            if let repeated = fields.firstIndex(where: { $0.name == name }) { fields.remove(at: repeated) }
             fields.append(Event.Field(name: name, value: value))
         }
         for required in type.required where !fields.contains(where: { $0.name == required.symbol }) { return nil }
