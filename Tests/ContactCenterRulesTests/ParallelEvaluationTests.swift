@@ -40,6 +40,39 @@ struct ParallelEvaluationTests {
         #expect(two.statistics == one.statistics)
     }
 
+    @Test func ticketsSharedOutAmongThreadsGiveTheVerdictsOfOne() throws {
+        // Tickets written plainly, escaped, as a number, named twice, copied, and on a
+        // line that is rejected: each is judged, counted and reported once, by its share.
+        var lines = try String(contentsOfFile: Self.fixture, encoding: .utf8).split(separator: "\n").map(String.init)
+        let at = try #require(lines.firstIndex { $0.contains("inquiry.received") })
+        let time = #""time":"2026-03-01T09:05:12+08:00""#
+        lines.insert(contentsOf: [
+            #"{"# + time + #","type":"inquiry.received","ticket":"T\u0041X1","employee":"E0001","channel":"chat"}"#,
+            #"{"type":"inquiry.responded","ticket":"TAX1","employee":"E0002","# + time.replacingOccurrences(of: "09:05", with: "09:31") + "}",
+            #"{"# + time + #","type":"inquiry.received","ticket":7,"employee":"E0003","channel":"email"}"#,
+            #"{"# + time + #","type":"inquiry.received","ticket":"T-first","ticket":"T-second","employee":"E0004","channel":"chat"}"#,
+            #"{"time":"2026-03-01T09:05:99+08:00","type":"inquiry.received","ticket":"T-bad-time","employee":"E0001","channel":"chat"}"#,
+            lines[at],
+        ], at: at + 1)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("shared-\(UUID().uuidString).jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        let policy = StandardPolicy.make()
+        var single: [LogDiagnostic] = [], parallel: [LogDiagnostic] = []
+        let one = try policy.evaluate(logAt: path) { single.append($0) }
+        for jobs in [2, 3] {
+            parallel = []
+            let many = try policy.evaluate(logAt: path, jobs: jobs) { parallel.append($0) }
+            let encoder = VerdictEncoder(calendar: one.calendar)
+            #expect(many.verdicts.map(encoder.line(for:)) == one.verdicts.map(encoder.line(for:)))
+            #expect(parallel == single)
+            #expect(many.statistics == one.statistics)
+        }
+        #expect(one.statistics.duplicateLines == 1 && one.statistics.rejectedLines >= 1)
+        #expect(one.verdicts.contains { $0.subject == "TAX1" } && one.verdicts.contains { $0.subject == "7" })
+    }
+
     @Test func aPolicyThatCannotBeSplitRunsAsOne() throws {
         let policy = ReferencePolicies.make()
         let path = Self.logs[0]

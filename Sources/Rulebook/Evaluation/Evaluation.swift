@@ -19,7 +19,7 @@ public struct Evaluation: Sendable {
     /// The policy's calendar.
     public let calendar: PolicyCalendar
     /// The table that interns this evaluation's strings.
-    public private(set) var symbols = SymbolTable()
+    public internal(set) var symbols = SymbolTable()
     /// What has been read and judged so far.
     public internal(set) var statistics = EvaluationStatistics()
     /// The time the evaluation is as of: later events are not evaluated and later

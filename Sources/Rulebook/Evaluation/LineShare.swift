@@ -24,6 +24,18 @@ struct LineShare: Sendable {
     /// Whether this part accounts for lines whose type is not known cheaply, or that
     /// no part reads (unknown types, blank lines): the first part does.
     var isFirst: Bool
+    /// This part's share of the cases every part holds, if any: a line of theirs is
+    /// read only by the part whose share its case falls in, which accounts for it,
+    /// when its case id can be found without decoding it.
+    var shard: CaseShard? {
+        didSet {
+            shardKeys = (shard?.keys ?? [:]).sorted { $0.key < $1.key }.map { type, field in
+                (Array(type.utf8), Array(("\"" + field + "\":\"").utf8))
+            }
+        }
+    }
+    /// Per shared event type, the bytes that begin its case id's member.
+    private var shardKeys: [(type: [UInt8], member: [UInt8])] = []
 
     /// The shares of parts reading `typesRead[i]`, in part order.
     static func shares(_ typesRead: [Set<String>]) -> [LineShare] {
@@ -37,6 +49,10 @@ struct LineShare: Sendable {
 
     func disposition(of line: UnsafeBufferPointer<UInt8>) -> Disposition {
         guard let type = Self.typeName(in: line) else { return isFirst ? .readAndAccount : .read }
+        if let shard, let key = shardKeys.first(where: { $0.type.elementsEqual(type) }),
+           let id = Self.stringValue(startingWith: key.member, in: line) {
+            return shard.owns(id) ? .readAndAccount : .skip
+        }
         func among(_ names: [[UInt8]]) -> Bool { names.contains { $0.elementsEqual(type) } }
         if among(accounts) { return .readAndAccount }
         if among(reads) { return .read }
@@ -45,6 +61,29 @@ struct LineShare: Sendable {
     }
 
     private static let key = Array(#""type""#.utf8)
+
+    /// The string value of the line's only member that begins with `member` (a
+    /// quoted key, a colon and the opening quote), for a line without backslashes:
+    /// there a quote always opens or closes a string, so `"ticket":"` is only ever
+    /// the key `ticket` and the start of its value.
+    static func stringValue(startingWith member: [UInt8], in line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        var found: Int?
+        var index = 0
+        while index + member.count <= line.count {
+            if line[index] == member[0], line[index..<index + member.count].elementsEqual(member) {
+                guard found == nil else { return nil }
+                found = index + member.count
+                index += member.count
+            } else {
+                index += 1
+            }
+        }
+        guard let start = found else { return nil }
+        var end = start
+        while end < line.count, line[end] != UInt8(ascii: "\"") { end += 1 }
+        guard end < line.count else { return nil }
+        return UnsafeBufferPointer(rebasing: line[start..<end])
+    }
 
     /// The value of the line's only `"type"` member, when it can be found safely.
     static func typeName(in line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
@@ -94,6 +133,16 @@ extension Evaluation {
             _ = feed(line: bytes, number: number)
             statistics.restoreLineCounts(from: counted)
             return nil
+        }
+    }
+
+    /// Judges, of the schedules whose cases stand alone, only the cases whose ids fall
+    /// in `share`: the part of a parallel evaluation that holds that share.
+    mutating func dealCases(_ share: CaseShard) {
+        for index in programs.indices {
+            guard let keys = programs[index].schedule.standAloneCaseKeys,
+                  keys.allSatisfy({ share.keys[$0.key] == $0.value }) else { continue }
+            programs[index].deal(share, symbols: &symbols)
         }
     }
 

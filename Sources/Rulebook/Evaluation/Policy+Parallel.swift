@@ -15,6 +15,22 @@ extension Policy {
     /// StandardPolicy.make().independentParts(2).map { $0.rules.count }   // [17, 4]
     /// ```
     public func independentParts(_ count: Int) -> [Policy] {
+        let ordered = ruleGroups()
+        let parts = max(1, min(count, ordered.count))
+        var buckets = Array(repeating: [Int](), count: parts)
+        for (position, group) in ordered.enumerated() {
+            let bucket = position % parts
+            buckets[bucket].append(contentsOf: group)
+        }
+        return buckets.map { indices in
+            Policy(name: name, schema: schema, rules: indices.sorted().map { rules[$0] }, timeZone: timeZone,
+                   parameters: parameters)
+        }
+    }
+
+    /// The groups of connected rules (one id, one schedule, or one reading another's
+    /// verdicts), as indices into ``rules``, largest first.
+    func ruleGroups() -> [[Int]] {
         var parent = Array(rules.indices)
         func root(_ index: Int) -> Int {
             var index = index
@@ -38,23 +54,18 @@ extension Policy {
         }
         var groups: [Int: [Int]] = [:]
         for index in rules.indices { groups[root(index), default: []].append(index) }
-        let ordered = groups.values.sorted { ($0.count, -($0.first ?? 0)) > ($1.count, -($1.first ?? 0)) }
-        let parts = max(1, min(count, ordered.count))
-        var buckets = Array(repeating: [Int](), count: parts)
-        for (position, group) in ordered.enumerated() {
-            let bucket = position % parts
-            buckets[bucket].append(contentsOf: group)
-        }
-        return buckets.map { indices in
-            Policy(name: name, schema: schema, rules: indices.sorted().map { rules[$0] }, timeZone: timeZone,
-                   parameters: parameters)
-        }
+        return groups.values.sorted { ($0.count, -($0.first ?? 0)) > ($1.count, -($1.first ?? 0)) }
     }
 
     /// Evaluates a whole log file with `jobs` threads, each evaluating one of
     /// ``independentParts(_:)`` and decoding only the lines of the event types its
     /// rules read; the verdicts, diagnostics and statistics are exactly those of
     /// ``evaluate(logAt:asOf:limits:progress:diagnostics:)``, in the same order.
+    ///
+    /// Schedules whose cases stand alone, each judged from its own events (a ticket
+    /// and its responses), are evaluated by every thread, each judging the cases whose
+    /// ids fall in its share, and reading only their lines where a line's case can be
+    /// found without decoding it.
     ///
     /// Diagnostics are reported once the log is read, in line order. Each part may
     /// hold `limits.maximumOpenCases` cases of its own. Standard input is read by one
@@ -78,17 +89,22 @@ extension Policy {
         logAt path: String, jobs: Int, asOf: Instant?, limits: Evaluation.Limits, settling: Evaluation.Settling?,
         diagnostics: (LogDiagnostic) -> Void
     ) throws -> EvaluationReport {
-        let parts = independentParts(jobs)
+        let parts = parallelParts(jobs)
         guard parts.count > 1, path != "-" else {
             return try evaluate(logAt: path, asOf: asOf, limits: limits, progress: nil, settling: settling,
                                 diagnostics: diagnostics)
         }
         let evaluations = try parts.map { part in
-            var evaluation = try Evaluation(policy: part, asOf: asOf, limits: limits)
+            var evaluation = try Evaluation(policy: part.policy, asOf: asOf, limits: limits)
+            if let shard = part.shard { evaluation.dealCases(shard) }
             if asOf == nil, let settling { evaluation.startSettling(settling) }
             return evaluation
         }
-        let shares = LineShare.shares(evaluations.map(\.typesRead))
+        let shares = zip(LineShare.shares(evaluations.map(\.typesRead)), parts).map { share, part in
+            var share = share
+            share.shard = part.shard
+            return share
+        }
         let slots = PartSlots(evaluations)
 
         // Reading: each part decodes its share of the lines.
@@ -135,7 +151,8 @@ extension Policy {
         }
         for part in finished.dropFirst() {
             statistics.addLineCounts(of: part.statistics)
-            statistics.casesJudged.merge(part.statistics.casesJudged) { first, _ in first }
+            // The rules over shared cases judge some cases in every part.
+            statistics.casesJudged.merge(part.statistics.casesJudged, uniquingKeysWith: +)
             statistics.pendingCases += part.statistics.pendingCases
         }
         var verdicts = slots.takeVerdicts()

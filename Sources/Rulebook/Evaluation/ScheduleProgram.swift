@@ -280,7 +280,20 @@ struct ScheduleProgram: Sendable {
 
     // MARK: Reading events
 
+    /// This part's share of the cases, when the cases stand alone and threads share
+    /// them out: per event type read, the field naming the case.
+    private(set) var shard: (share: CaseShard, keys: [(type: Symbol, field: Symbol)])?
+
+    /// Judges only the cases whose ids fall in `share`.
+    mutating func deal(_ share: CaseShard, symbols: inout SymbolTable) {
+        shard = (share, share.keys.sorted { $0.key < $1.key }.map { (symbols.intern($0.key), symbols.intern($0.value)) })
+    }
+
     mutating func ingest(_ event: Event, symbols: inout SymbolTable, budget: inout CaseBudget) {
+        if let shard, let key = shard.keys.first(where: { $0.type == event.type }),
+           let id = event[key.field]?.symbol, !symbols.withUTF8(of: id, shard.share.owns) {
+            return
+        }
         for index in joins.indices where joins[index].selector.types.contains(event.type) {
             guard let key = event[joins[index].key]?.symbol else { continue }
             if joins[index].latest[key].map({ ($0.time, $0.line) < (event.time, event.line) }) ?? true {

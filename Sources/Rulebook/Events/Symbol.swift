@@ -105,6 +105,15 @@ public struct SymbolTable: Sendable {
         return arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[index]]), as: UTF8.self) }
     }
 
+    /// `body` applied to the UTF-8 bytes of `symbol`, read in place; empty for a
+    /// symbol of another table.
+    func withUTF8<Result>(of symbol: Symbol, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let index = Int(symbol.rawValue)
+        guard index < ends.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let start = index == 0 ? 0 : ends[index - 1]
+        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<ends[index]])) }
+    }
+
     /// The slot holding `bytes`, or the empty slot where they would go.
     private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, found: Symbol?) {
         let mask = slots.count - 1
