@@ -40,6 +40,27 @@ struct VerdictTests {
         #expect([second, first, fourth, third].inOutputOrder() == ordered)
     }
 
+    @Test func changingOneVerdictLeavesTheVerdictsItWasCopiedFromAsTheyWere() {
+        let original = Self.verdict(1, time: 0, rule: "desk.reply", subject: "T1")
+        var changed = original
+        changed.rule = "desk.close"
+        changed.outcome = "closed"
+        changed.reason = "closed-late"
+        changed.template = Message(en: "closed", zh: "關閉")
+        changed.source = "desk: close"
+        #expect(original.rule == "desk.reply" && original.outcome == "breached" && original.reason == "no-reply")
+        #expect(original.source == "desk: reply within five minutes" && original.template.en == "{subject} was never answered")
+        #expect(changed.rule == "desk.close" && changed.outcome == "closed" && changed.reason == "closed-late")
+        #expect(changed != original)
+        changed.rule = "desk.reply"
+        changed.outcome = "breached"
+        changed.reason = "no-reply"
+        changed.template = original.template
+        changed.source = original.source
+        #expect(changed == original && changed.hashValue == original.hashValue)
+        #expect(Set([changed, original]).count == 1)
+    }
+
     @Test func aClauseCitesItsSourceAndTextAsChanged() throws {
         var clause = Clause(source: "desk", text: "reply within five minutes")
         #expect(clause.citation == "desk: reply within five minutes")

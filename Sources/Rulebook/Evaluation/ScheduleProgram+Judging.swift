@@ -251,10 +251,8 @@ extension ScheduleProgram {
         let people: [Symbol?] = outcome.condition == .uncovered ? facts.uncoveredParties : [person]
         return people.map { person in
             Verdict(
-                rule: judged.ruleID, outcome: outcome.outcome, employee: person.map { symbols[$0] },
-                subject: symbols[facts.record.subject], time: time, reason: outcome.reason, template: outcome.message,
-                arguments: arguments, evidence: evidence, source: judged.citation, value: value,
-                amount: money)
+                statement: judged.statement, employee: person.map { symbols[$0] }, subject: symbols[facts.record.subject],
+                time: time, arguments: arguments, evidence: evidence, value: value, amount: money)
         }
     }
 

@@ -100,15 +100,14 @@ struct ScheduleProgram: Sendable {
     /// judged against every outcome of its rules, and copying the rule and outcome
     /// values for each cost more than judging most cases.
     final class JudgedOutcome: Sendable {
-        let ruleID: String
         let outcome: ScheduleOutcome
-        /// The clause the verdicts cite: the outcome's own, or the rule's.
-        let citation: String
+        /// What its verdicts say alike, citing the outcome's own clause or the rule's.
+        let statement: Verdict.Statement
 
         init(ruleID: String, outcome: ScheduleOutcome, citation: String) {
-            self.ruleID = ruleID
             self.outcome = outcome
-            self.citation = citation
+            statement = Verdict.Statement(rule: ruleID, outcome: outcome.outcome, reason: outcome.reason,
+                                          template: outcome.message, source: citation)
         }
     }
 

@@ -12,10 +12,44 @@ import Foundation
 /// }
 /// ```
 public struct Verdict: Hashable, Sendable {
+    /// What the verdicts of one outcome of a rule say alike: held once and shared by
+    /// reference, as a long log has hundreds of thousands of verdicts and each would
+    /// otherwise carry its own copies of five strings.
+    final class Statement: Sendable {
+        let rule: String
+        let outcome: String
+        let reason: String
+        let template: Message
+        let source: String
+
+        init(rule: String, outcome: String, reason: String, template: Message, source: String) {
+            self.rule = rule
+            self.outcome = outcome
+            self.reason = reason
+            self.template = template
+            self.source = source
+        }
+
+        func with(
+            rule: String? = nil, outcome: String? = nil, reason: String? = nil, template: Message? = nil, source: String? = nil
+        ) -> Statement {
+            Statement(rule: rule ?? self.rule, outcome: outcome ?? self.outcome, reason: reason ?? self.reason,
+                      template: template ?? self.template, source: source ?? self.source)
+        }
+    }
+
+    private(set) var statement: Statement
+
     /// The rule's id, e.g. `attendance.absence`.
-    public var rule: String
+    public var rule: String {
+        get { statement.rule }
+        set { statement = statement.with(rule: newValue) }
+    }
     /// The outcome, e.g. `absent`.
-    public var outcome: String
+    public var outcome: String {
+        get { statement.outcome }
+        set { statement = statement.with(outcome: newValue) }
+    }
     /// The person it concerns, if any.
     public var employee: String?
     /// The case: a shift, ticket, swap or course id, or a period label.
@@ -23,15 +57,24 @@ public struct Verdict: Hashable, Sendable {
     /// When it became certain.
     public var time: Instant
     /// A short reason code, e.g. `late-over-threshold`.
-    public var reason: String
+    public var reason: String {
+        get { statement.reason }
+        set { statement = statement.with(reason: newValue) }
+    }
     /// The message template.
-    public var template: Message
+    public var template: Message {
+        get { statement.template }
+        set { statement = statement.with(template: newValue) }
+    }
     /// The values the template's placeholders are filled with.
     public var arguments: [String: String]
     /// The 1-based line numbers of the events it rests on, ascending.
     public var evidence: [Int]
     /// The clause it applies, as `source: text`.
-    public var source: String
+    public var source: String {
+        get { statement.source }
+        set { statement = statement.with(source: newValue) }
+    }
     /// The measured quantity: minutes late, a count, missed minutes.
     public var value: Decimal?
     /// Money: a fine, an award, a repayment.
@@ -48,20 +91,52 @@ public struct Verdict: Hashable, Sendable {
         reason: String, template: Message, arguments: [String: String] = [:], evidence: [Int],
         source: String, value: Decimal? = nil, amount: Decimal? = nil
     ) {
-        self.rule = rule
-        self.outcome = outcome
+        self.init(statement: Statement(rule: rule, outcome: outcome, reason: reason, template: template, source: source),
+                  employee: employee, subject: subject, time: time, arguments: arguments, evidence: evidence,
+                  value: value, amount: amount)
+    }
+
+    /// Creates a verdict saying `statement`, which other verdicts share.
+    init(
+        statement: Statement, employee: String?, subject: String, time: Instant, arguments: [String: String] = [:],
+        evidence: [Int], value: Decimal? = nil, amount: Decimal? = nil
+    ) {
+        self.statement = statement
         self.employee = employee
         self.subject = subject
         self.time = time
-        self.reason = reason
-        self.template = template
         self.arguments = arguments
         var lines = evidence
         lines.sortAndRemoveDuplicates()
         self.evidence = lines
-        self.source = source
         self.value = value
         self.amount = amount
+    }
+
+    /// Whether two verdicts say the same in every field.
+    public static func == (lhs: Verdict, rhs: Verdict) -> Bool {
+        (lhs.statement === rhs.statement
+            || (lhs.rule == rhs.rule && lhs.outcome == rhs.outcome && lhs.reason == rhs.reason
+                && lhs.template == rhs.template && lhs.source == rhs.source))
+            && lhs.employee == rhs.employee && lhs.subject == rhs.subject && lhs.time == rhs.time
+            && lhs.arguments == rhs.arguments && lhs.evidence == rhs.evidence && lhs.value == rhs.value
+            && lhs.amount == rhs.amount
+    }
+
+    /// Hashes every field, as ``==`` compares them.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rule)
+        hasher.combine(outcome)
+        hasher.combine(employee)
+        hasher.combine(subject)
+        hasher.combine(time)
+        hasher.combine(reason)
+        hasher.combine(template)
+        hasher.combine(arguments)
+        hasher.combine(evidence)
+        hasher.combine(source)
+        hasher.combine(value)
+        hasher.combine(amount)
     }
 
     /// The message in `language`, placeholders filled in.
