@@ -105,7 +105,13 @@ public struct EventLogReader: Sendable {
             chunk.withUnsafeBytes { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 var lineStart = 0
-                while let newline = bytes[lineStart...].firstIndex(of: 0x0A) {
+                // memchr finds line ends a word at a time rather than a byte at a time.
+                func nextNewline() -> Int? {
+                    guard let base = bytes.baseAddress, lineStart < bytes.count,
+                          let found = memchr(base + lineStart, 0x0A, bytes.count - lineStart) else { return nil }
+                    return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                }
+                while let newline = nextNewline() {
                     number += 1
                     if overflowing {
                         body(.tooLong(number: number, length: overflowLength + newline - lineStart))

@@ -304,12 +304,14 @@ struct ScheduleProgram: Sendable {
         }
         if caseSelector.matches(event) { openCase(event, symbols: &symbols, budget: &budget) }
         if let exchange { ingestExchangeStep(event, exchange, budget: &budget) }
-        for (index, expectation) in expectations.enumerated() where expectation.selector.matches(event) {
-            guard let key = event[expectation.field]?.symbol, !released.contains(key) else { continue }
-            let person = expectation.person.flatMap { event[$0]?.symbol }
-            let joined = expectation.join.flatMap { event[joins[$0].field]?.symbol }
+        // By index: every event meets every expectation's selector, and copying each
+        // expectation to ask cost more than most answers.
+        for index in expectations.indices where expectations[index].selector.matches(event) {
+            guard let key = event[expectations[index].field]?.symbol, !released.contains(key) else { continue }
+            let person = expectations[index].person.flatMap { event[$0]?.symbol }
+            let joined = expectations[index].join.flatMap { event[joins[$0].field]?.symbol }
             matches[index][key, default: []].insertSorted(EventMark(time: event.time, line: event.line, key: person, join: joined))
-            if expectation.byOwner { touch(owner: key) } else { touch(case: key) }
+            if expectations[index].byOwner { touch(owner: key) } else { touch(case: key) }
         }
         for (index, excuse) in excuses.enumerated() where excuse.reference.selector.matches(event) {
             guard let id = event[excuse.reference.caseField]?.symbol else { continue }
@@ -486,15 +488,18 @@ struct ScheduleProgram: Sendable {
     func settlingTime(of record: CaseRecord, matched: [EventMark?]?) -> Instant? {
         guard caseJoinHolds(record) else { return nil }
         var settles = max(record.mark.time, record.closes)
-        for (index, expectation) in expectations.enumerated() {
-            let end = expectation.spec.to.map { point($0, of: record) }
+        for index in expectations.indices {
+            let end = expectations[index].spec.to.map { point($0, of: record) }
             var found: Instant?
-            if expectation.spec.pick == .earliest {
+            if expectations[index].spec.pick == .earliest {
                 found = matched.map { $0[index]?.time }
-                    ?? matches[index][record.subject].flatMap { pick(expectation, from: $0, record: record) }?.time
+                    ?? matches[index].withValue(of: record.subject, absent: nil) { pick(expectations[index], from: $0, record: record) }?.time
             }
-            guard let fixed = [end, found].compactMap({ $0 }).min() else { return nil }
-            settles = max(settles, fixed)
+            switch (end, found) {
+            case (let end?, let found?): settles = max(settles, min(end, found))
+            case (let fixed?, nil), (nil, let fixed?): settles = max(settles, fixed)
+            case (nil, nil): return nil
+            }
         }
         return settles
     }

@@ -247,7 +247,9 @@ public struct EventLineDecoder: Sendable {
     }
 
     private static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, at range: Range<Int>, equal utf8: [UInt8]) -> Bool {
-        range.count == utf8.count && utf8.indices.allSatisfy { bytes[range.lowerBound + $0] == utf8[$0] }
+        guard range.count == utf8.count else { return false }
+        guard let start = bytes.baseAddress, !utf8.isEmpty else { return utf8.isEmpty }
+        return utf8.withUnsafeBufferPointer { memcmp(start + range.lowerBound, $0.baseAddress!, range.count) == 0 }
     }
 
     private static let typeKey = Array("type".utf8)
