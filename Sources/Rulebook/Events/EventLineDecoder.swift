@@ -248,8 +248,10 @@ public struct EventLineDecoder: Sendable {
 
     private static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, at range: Range<Int>, equal utf8: [UInt8]) -> Bool {
         guard range.count == utf8.count else { return false }
-        guard let start = bytes.baseAddress, !utf8.isEmpty else { return utf8.isEmpty }
-        return utf8.withUnsafeBufferPointer { memcmp(start + range.lowerBound, $0.baseAddress!, range.count) == 0 }
+        return utf8.withUnsafeBufferPointer { expected in
+            guard let start = bytes.baseAddress, let other = expected.baseAddress else { return expected.isEmpty }
+            return memcmp(start + range.lowerBound, other, range.count) == 0
+        }
     }
 
     private static let typeKey = Array("type".utf8)
