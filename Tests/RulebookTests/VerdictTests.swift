@@ -93,4 +93,36 @@ struct VerdictTests {
         #expect(message.rendered(in: .en, arguments) == "E1 late on S1 by 2.5; {unknown} and {\u{301}subject} kept, { open")
         #expect(message.rendered(in: .zh, arguments) == "E1 於 S1 遲到 2.5 分鐘 {")
     }
+
+    @Test func numbersAreReadFromTheirPartsOnThisPlatform() throws {
+        #expect(DecimalParts.packing != nil)
+        let number = try #require(Decimal(string: "-1234.500"))
+        let parts = try #require(DecimalParts(number))
+        #expect(parts.plainText == "-1234.5")
+    }
+
+    @Test func numbersOfEveryScaleAreWrittenAsFoundationRoundsThem() {
+        // Mantissas of every length and exponents either side of the six decimals,
+        // from a fixed sequence, against rounding and printing by Foundation.
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> UInt64 {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return state
+        }
+        for round in 0..<3_000 {
+            let digits = Int(next() % 38) + 1
+            var text = String(next() % 9 + 1)
+            while text.count < digits { text += String(next() % 10) }
+            let exponent = Int(next() % 60) - 45
+            let negative = round % 3 == 0
+            guard let significand = Decimal(string: text) else { continue }
+            let number = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: significand)
+            var copy = number
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &copy, 6, .plain)
+            #expect(number.plainText == NSDecimalNumber(decimal: rounded).stringValue, "\(text)e\(exponent)")
+        }
+    }
 }

@@ -243,35 +243,3 @@ extension Array where Element == Verdict {
         }
     }
 }
-
-extension Decimal {
-    /// The number as plain decimal text: `41`, `30.5`, `-2`.
-    public var plainText: String {
-        var copy = self
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &copy, 6, .plain)
-        // Most numbers fit in 64 bits as millionths: write those without the decimal
-        // division `stringValue` does digit by digit.
-        let millionths = rounded * 1_000_000
-        if millionths.magnitude < 1_000_000_000_000_000_000 {
-            let whole = NSDecimalNumber(decimal: millionths).int64Value
-            if Decimal(whole) == millionths { return Self.plainText(millionths: whole) }
-        }
-        return NSDecimalNumber(decimal: rounded).stringValue
-    }
-
-    private static func plainText(millionths: Int64) -> String {
-        let magnitude = millionths.magnitude
-        var text = millionths < 0 ? "-" : ""
-        text += String(magnitude / 1_000_000)
-        var fraction = magnitude % 1_000_000
-        guard fraction != 0 else { return text }
-        var digits = 6
-        while fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
-        }
-        let fractionText = String(fraction)
-        return text + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
-    }
-}
