@@ -44,6 +44,16 @@ struct RFC3339Tests {
         #expect(RFC3339.format(instant, offsetSeconds: 0) == "2026-03-02T01:30:00.25Z")
         #expect(RFC3339.format(instant, offsetSeconds: -5 * 3600) == "2026-03-01T20:30:00.25-05:00")
     }
+
+    @Test("Times are written as they are read", arguments: [
+        "1970-01-01T00:00:00Z", "2026-12-31T23:59:59.999999999+05:45", "2026-03-02T09:30:00.000000001-09:30",
+        "1700-02-28T12:00:00.1Z", "2200-06-30T00:00:05+14:00",
+    ])
+    func timesAreWrittenAsRead(text: String) throws {
+        let instant = try RFC3339.parse(text)
+        let offset = text.hasSuffix("Z") ? 0 : (text.hasSuffix("+05:45") ? 20_700 : text.hasSuffix("-09:30") ? -34_200 : 50_400)
+        #expect(RFC3339.format(instant, offsetSeconds: offset) == text)
+    }
 }
 
 @Suite("Durations as people write them")

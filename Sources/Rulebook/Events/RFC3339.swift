@@ -138,21 +138,38 @@ public enum RFC3339 {
     /// RFC3339.format(instant, offsetSeconds: 8 * 3600)  // "2026-03-02T09:30:00+08:00"
     /// ```
     public static func format(_ instant: Instant, offsetSeconds: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(35)
+        append(instant, offsetSeconds: offsetSeconds, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``format(_:offsetSeconds:)`` of `instant` to `bytes`, as UTF-8: a report
+    /// writes a time per verdict, and building each from strings cost more than the
+    /// rest of the verdict's line.
+    static func append(_ instant: Instant, offsetSeconds: Int, to bytes: inout [UInt8]) {
         let local = instant.secondsSinceEpoch + Int64(offsetSeconds)
         let nanos = instant.nanosecondsSinceEpoch - instant.secondsSinceEpoch * 1_000_000_000
         let (days, secondOfDay) = floorDivide(local, 86_400)
         let (year, month, day) = civil(daysSinceEpoch: days)
-        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
-        text += pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay % 3600 / 60, 2) + ":" + pad(secondOfDay % 60, 2)
+        func append(_ value: Int64, _ width: Int) { appendPadded(value, width, to: &bytes) }
+        func append(_ character: Unicode.Scalar) { bytes.append(UInt8(ascii: character)) }
+        append(year, 4); append("-"); append(month, 2); append("-"); append(day, 2); append("T")
+        append(secondOfDay / 3600, 2); append(":"); append(secondOfDay % 3600 / 60, 2); append(":"); append(secondOfDay % 60, 2)
         if nanos != 0 {
-            var fraction = pad(nanos, 9)
-            while fraction.hasSuffix("0") { fraction.removeLast() }
-            text += "." + fraction
+            append(".")
+            var fraction = nanos
+            var width = 9
+            while fraction % 10 == 0 {
+                fraction /= 10
+                width -= 1
+            }
+            append(fraction, width)
         }
-        if offsetSeconds == 0 { return text + "Z" }
+        if offsetSeconds == 0 { return append("Z") }
         let magnitude = abs(offsetSeconds)
-        text += (offsetSeconds < 0 ? "-" : "+") + pad(Int64(magnitude / 3600), 2) + ":" + pad(Int64(magnitude % 3600 / 60), 2)
-        return text
+        append(offsetSeconds < 0 ? "-" : "+")
+        append(Int64(magnitude / 3600), 2); append(":"); append(Int64(magnitude % 3600 / 60), 2)
     }
 
     /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -191,8 +208,24 @@ public enum RFC3339 {
         return r < 0 ? (q - 1, r + b) : (q, r)
     }
 
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    /// The decimal digits of `value`, zeros first to make at least `width` characters.
+    private static func appendPadded(_ value: Int64, _ width: Int, to bytes: inout [UInt8]) {
+        guard value >= 0 else {
+            let digits = String(value)
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - digits.utf8.count)))
+            return bytes.append(contentsOf: digits.utf8)
+        }
+        var count = 1
+        var power: Int64 = 10
+        while count < 19, power <= value {
+            count += 1
+            power *= 10
+        }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - count)))
+        var divisor = power / 10
+        for _ in 0..<count {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
     }
 }

@@ -80,6 +80,11 @@ public struct PolicyCalendar: Sendable, Equatable {
         RFC3339.format(instant, offsetSeconds: offsetSeconds(at: instant))
     }
 
+    /// Appends ``format(_:)`` of `instant` to `bytes`, as UTF-8.
+    func append(_ instant: Instant, to bytes: inout [UInt8]) {
+        RFC3339.append(instant, offsetSeconds: offsetSeconds(at: instant), to: &bytes)
+    }
+
     /// The local calendar date of `instant`.
     ///
     /// ```swift

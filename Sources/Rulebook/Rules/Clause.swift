@@ -91,22 +91,37 @@ public struct Message: Codable, Equatable, Hashable, Sendable {
     }
 
     /// Hands the text in `language` to `write` piece by piece, each placeholder filled
-    /// in by `value(name)`: one pass over the template, as verdicts are many and each
-    /// has a message, and a writer of bytes need not build the text first.
+    /// in by `value(name)`.
     func render(in language: Language, _ value: (String) -> String?, to write: (Substring) -> Void) {
+        for piece in pieces(in: language) {
+            if let name = piece.placeholder, let value = value(name) { write(value[...]) } else { write(piece.text) }
+        }
+    }
+
+    /// One piece of a template: text as written, or a placeholder, whose text is
+    /// written as is when it has no value.
+    struct Piece {
+        var text: Substring
+        var placeholder: String?
+    }
+
+    /// The text in `language` as pieces, in order: one pass over the template, which
+    /// a writer of many verdicts makes once per template.
+    func pieces(in language: Language) -> [Piece] {
         let template = language == .zh ? zh : en
+        var pieces: [Piece] = []
         var rest = template[...]
         while let open = Self.firstIndex(of: "{", in: rest) {
-            write(rest[..<open])
+            pieces.append(Piece(text: rest[..<open]))
             guard let close = Self.firstIndex(of: "}", in: rest[open...]) else {
                 rest = rest[open...]
                 break
             }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let value = value(name) { write(value[...]) } else { write(rest[open...close]) }
+            pieces.append(Piece(text: rest[open...close], placeholder: String(rest[rest.index(after: open)..<close])))
             rest = rest[rest.index(after: close)...]
         }
-        write(rest)
+        pieces.append(Piece(text: rest))
+        return pieces
     }
 
     /// The first index of the character `brace` in `text`, found by its byte: the

@@ -151,11 +151,36 @@ public struct Verdict: Hashable, Sendable {
     /// The message in `language` as the inside of a JSON string, appended to `bytes`;
     /// `valueText` and `amountText` are ``value`` and ``amount`` as plain text, which
     /// the caller writes too.
-    func appendMessage(in language: Language, valueText: String?, amountText: String?, escapedTo bytes: inout [UInt8]) {
-        template.render(in: language, { placeholder($0, valueText: valueText, amountText: amountText) }) { piece in
-            JSONString.appendEscaped(piece, to: &bytes)
+    func appendMessage(
+        _ pieces: [EscapedPiece], valueText: String?, amountText: String?, escapedTo bytes: inout [UInt8]
+    ) {
+        for piece in pieces {
+            if let name = piece.placeholder, let value = placeholder(name, valueText: valueText, amountText: amountText) {
+                JSONString.appendEscaped(value[...], to: &bytes)
+            } else {
+                bytes.append(contentsOf: piece.escaped)
+            }
         }
     }
+
+    /// A piece of a message template with its text escaped for JSON, ready to write.
+    struct EscapedPiece {
+        var escaped: [UInt8]
+        var placeholder: String?
+    }
+
+    /// The pieces of this verdict's message template in `language`, escaped.
+    func escapedPieces(in language: Language) -> [EscapedPiece] {
+        template.pieces(in: language).map { piece in
+            var escaped: [UInt8] = []
+            JSONString.appendEscaped(piece.text, to: &escaped)
+            return EscapedPiece(escaped: escaped, placeholder: piece.placeholder)
+        }
+    }
+
+    /// The identity of what this verdict says alike with others: verdicts of one
+    /// statement share a message template.
+    var statementIdentity: ObjectIdentifier { ObjectIdentifier(statement) }
 
     private func placeholder(_ name: String, valueText: @autoclosure () -> String?, amountText: @autoclosure () -> String?) -> String? {
         // Messages name few arguments: comparing a handful of short keys is quicker

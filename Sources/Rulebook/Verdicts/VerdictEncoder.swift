@@ -32,20 +32,21 @@ public struct VerdictEncoder: Sendable {
     public func line(for verdict: Verdict) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(512)
-        var numbers = NumberTexts()
-        append(verdict, to: &bytes, numbers: &numbers)
+        var memo = EncodingMemo()
+        append(verdict, to: &bytes, memo: &memo)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends the line of `verdict`, without its line end. The line is built as bytes:
     /// a report has a line per verdict, and building each as a `String` of parts
     /// was most of the cost of writing one.
-    func append(_ verdict: Verdict, to bytes: inout [UInt8], numbers: inout NumberTexts) {
+    func append(_ verdict: Verdict, to bytes: inout [UInt8], memo: inout EncodingMemo) {
         func name(_ text: StaticString, first: Bool = false) {
             if !first { bytes.append(UInt8(ascii: ",")) }
             bytes.append(UInt8(ascii: "\""))
             bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: ":"))
         }
         bytes.append(UInt8(ascii: "{"))
         name("rule", first: true)
@@ -59,14 +60,18 @@ public struct VerdictEncoder: Sendable {
         name("subject")
         JSONString.append(verdict.subject, to: &bytes)
         name("time")
-        JSONString.append(calendar.format(verdict.time), to: &bytes)
+        // A time needs no escape.
+        bytes.append(UInt8(ascii: "\""))
+        calendar.append(verdict.time, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
         name("reason")
         JSONString.append(verdict.reason, to: &bytes)
         // Numbers are written twice, in the message and as fields: make their text once.
-        let valueText = verdict.value.map { numbers.text(of: $0) }, amountText = verdict.amount.map { numbers.text(of: $0) }
+        let valueText = verdict.value.map { memo.text(of: $0) }, amountText = verdict.amount.map { memo.text(of: $0) }
         name("message")
         bytes.append(UInt8(ascii: "\""))
-        verdict.appendMessage(in: language, valueText: valueText, amountText: amountText, escapedTo: &bytes)
+        verdict.appendMessage(memo.pieces(of: verdict, in: language), valueText: valueText, amountText: amountText,
+                              escapedTo: &bytes)
         bytes.append(UInt8(ascii: "\""))
         name("evidence")
         bytes.append(UInt8(ascii: "["))
@@ -155,9 +160,9 @@ public struct VerdictEncoder: Sendable {
                 let lower = start + slice * block
                 let upper = min(verdicts.count, lower + block)
                 bytes.reserveCapacity((upper - lower) * 400)
-                var numbers = NumberTexts()
+                var memo = EncodingMemo()
                 for verdict in verdicts[lower..<upper] {
-                    append(verdict, to: &bytes, numbers: &numbers)
+                    append(verdict, to: &bytes, memo: &memo)
                     bytes.append(UInt8(ascii: "\n"))
                 }
                 blocks.set(slice, bytes)
