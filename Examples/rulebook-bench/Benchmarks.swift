@@ -73,7 +73,8 @@ struct Benchmarks {
         report(Measurement(name: "check end-to-end", events: lines.count, seconds: check.seconds,
                            peakResidentBytes: Measurement.peakResidentBytes(), extra: [("output_checksum", String(check.checksum))]))
 
-        // Both cores: independent groups of rules on two threads, verdicts encoded in two slices.
+        // Both cores: independent groups of rules and shares of the tickets on two threads,
+        // verdicts encoded in two slices.
         let parallel = timed(runs: runs) { written(try? policy.evaluate(logAt: log, jobs: 2), jobs: 2) }
         report(Measurement(name: "check end-to-end, 2 jobs", events: lines.count, seconds: parallel.seconds,
                            peakResidentBytes: Measurement.peakResidentBytes(),

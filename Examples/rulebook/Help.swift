@@ -43,8 +43,9 @@ enum Help {
                             swapsPerMonth=4, firstResponse[chat]=1m, strict=true.
       --rules <dir>         Evaluate with the rule files in <dir>.
       --builtin             Use the built-in standard pack even where ./Rules exists.
-      --jobs <n>            Evaluate independent groups of rules on n threads (default 1);
-                            the verdicts are the same, byte for byte.
+      --jobs <n>            Evaluate on n threads (default 1): independent groups of rules,
+                            and tickets shared out by id; the verdicts are the same, byte
+                            for byte.
       -h, --help            Show this help.
 
     EXIT CODES:
@@ -94,7 +95,8 @@ extension Help {
       --set <參數>=<值>     調整標準制度的參數, 例如 absenceThreshold=20m、swapsPerMonth=4。
       --rules <目錄>        以 <目錄> 中的規則檔評估。
       --builtin             即使 ./Rules 存在, 仍用內建標準制度。
-      --jobs <n>            以 n 個執行緒分別評估互不相關的規則組 (預設 1); 判定逐位元組相同。
+      --jobs <n>            以 n 個執行緒評估 (預設 1): 互不相關的規則組分開, 工單按編號分給各執行緒;
+                            判定逐位元組相同。
       -h, --help            顯示本說明。
 
     結束代碼:

@@ -3,8 +3,8 @@ import Foundation
 import Rulebook
 import Testing
 
-/// Evaluating independent groups of rules on several threads gives the verdicts of
-/// one thread, byte for byte.
+/// Evaluating independent groups of rules, and tickets shared out by id, on several
+/// threads gives the verdicts of one thread, byte for byte.
 @Suite("Parallel evaluation")
 struct ParallelEvaluationTests {
     static let fixture = packageRoot.appendingPathComponent("Tests/ContactCenterRulesTests/Fixtures/bench-5-employees.jsonl").path
