@@ -123,7 +123,7 @@ public struct Verdict: Hashable, Sendable {
             && lhs.amount == rhs.amount
     }
 
-    /// Hashes every field, as ``==`` compares them.
+    /// Hashes every field, as `==` compares them.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(rule)
         hasher.combine(outcome)
