@@ -61,6 +61,22 @@ struct VerdictTests {
         #expect(Set([changed, original]).count == 1)
     }
 
+    @Test("Evidence reads back as written", arguments: [
+        [], [0], [7], [3, 9], [9, 3], [5, 5], [1, 2, 3], [Int(UInt32.max) - 2, Int(UInt32.max) - 1],
+        [Int(UInt32.max), 4], [-1], [4_000_000_000_000],
+    ])
+    func evidenceReadsBackAsWritten(lines: [Int]) {
+        var verdict = Self.verdict(1, time: 0, rule: "desk.reply", subject: "T1")
+        verdict.evidence = lines
+        #expect(verdict.evidence == lines)
+        var lined: [Int] = []
+        verdict.evidenceLines.forEach { lined.append($0) }
+        #expect(lined == lines)
+        var other = Self.verdict(1, time: 0, rule: "desk.reply", subject: "T1")
+        other.evidence = lines
+        #expect(other == verdict && other.hashValue == verdict.hashValue)
+    }
+
     @Test func aClauseCitesItsSourceAndTextAsChanged() throws {
         var clause = Clause(source: "desk", text: "reply within five minutes")
         #expect(clause.citation == "desk: reply within five minutes")

@@ -69,7 +69,11 @@ public struct Verdict: Hashable, Sendable {
     /// The values the template's placeholders are filled with.
     public var arguments: [String: String]
     /// The 1-based line numbers of the events it rests on, ascending.
-    public var evidence: [Int]
+    public var evidence: [Int] {
+        get { evidenceLines.lines }
+        set { evidenceLines = EvidenceLines(newValue) }
+    }
+    private(set) var evidenceLines: EvidenceLines
     /// The clause it applies, as `source: text`.
     public var source: String {
         get { statement.source }
@@ -108,7 +112,7 @@ public struct Verdict: Hashable, Sendable {
         self.arguments = arguments
         var lines = evidence
         lines.sortAndRemoveDuplicates()
-        self.evidence = lines
+        self.evidenceLines = EvidenceLines(lines)
         self.value = value
         self.amount = amount
     }
@@ -119,7 +123,7 @@ public struct Verdict: Hashable, Sendable {
             || (lhs.rule == rhs.rule && lhs.outcome == rhs.outcome && lhs.reason == rhs.reason
                 && lhs.template == rhs.template && lhs.source == rhs.source))
             && lhs.employee == rhs.employee && lhs.subject == rhs.subject && lhs.time == rhs.time
-            && lhs.arguments == rhs.arguments && lhs.evidence == rhs.evidence && lhs.value == rhs.value
+            && lhs.arguments == rhs.arguments && lhs.evidenceLines == rhs.evidenceLines && lhs.value == rhs.value
             && lhs.amount == rhs.amount
     }
 
@@ -133,7 +137,7 @@ public struct Verdict: Hashable, Sendable {
         hasher.combine(reason)
         hasher.combine(template)
         hasher.combine(arguments)
-        hasher.combine(evidence)
+        hasher.combine(evidenceLines)
         hasher.combine(source)
         hasher.combine(value)
         hasher.combine(amount)
@@ -213,7 +217,7 @@ public struct Verdict: Hashable, Sendable {
         if lhs.employee != rhs.employee { return (lhs.employee ?? "") < (rhs.employee ?? "") }
         if lhs.outcome != rhs.outcome { return lhs.outcome < rhs.outcome }
         if lhs.reason != rhs.reason { return lhs.reason < rhs.reason }
-        if lhs.evidence != rhs.evidence { return lhs.evidence.lexicographicallyPrecedes(rhs.evidence) }
+        if lhs.evidenceLines != rhs.evidenceLines { return lhs.evidence.lexicographicallyPrecedes(rhs.evidence) }
         if lhs.value != rhs.value { return (lhs.value ?? .leastFiniteMagnitude) < (rhs.value ?? .leastFiniteMagnitude) }
         return (lhs.amount ?? .leastFiniteMagnitude) < (rhs.amount ?? .leastFiniteMagnitude)
     }

@@ -75,8 +75,10 @@ public struct VerdictEncoder: Sendable {
         bytes.append(UInt8(ascii: "\""))
         name("evidence")
         bytes.append(UInt8(ascii: "["))
-        for (index, line) in verdict.evidence.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        var first = true
+        verdict.evidenceLines.forEach { line in
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
             Self.appendDecimal(line, to: &bytes)
         }
         bytes.append(UInt8(ascii: "]"))
