@@ -78,6 +78,19 @@ struct SymbolMapTests {
         #expect(values.elements == [7])
     }
 
+    @Test func aTableWhoseArenaOutgrowsItsEndsStillFindsEveryString() {
+        // Ends kept in 7 bits wrap every 128 bytes, as 32-bit ends do every 4 GiB.
+        var symbols = SymbolTable(endBits: 7)
+        let ids = (0..<5_000).map { "T\($0 * 7_919)" } + ["", "長ID-é"]
+        let interned = ids.map { symbols.intern($0) }
+        for (id, symbol) in zip(ids, interned) {
+            #expect(symbols[symbol] == id)
+            #expect(symbols.lookup(id) == symbol)
+            #expect(symbols.intern(id) == symbol)
+        }
+        #expect(symbols.count == ids.count)
+    }
+
     @Test func aTableInternsStringsByTheirBytes() {
         var symbols = SymbolTable()
         let ids = (0..<50_000).map { "T\($0)" }

@@ -34,12 +34,19 @@ public struct Symbol: Hashable, Comparable, Sendable {
 /// table[a]                        // "clock.in"
 /// ```
 public struct SymbolTable: Sendable {
-    /// Every string's UTF-8 bytes, one after another; symbol `n` ends at `ends[n]`.
+    /// Every string's UTF-8 bytes, one after another; symbol `n` ends at `ends[n]`
+    /// (modulo 2^32, see `wraps`).
     /// Strings are made from these when asked for: most ids are short enough to be
     /// stored inside a `String` value, and keeping a `String` per id as well cost a
     /// fifth of the table on large logs.
     private var arena: [UInt8] = []
-    private var ends: [Int] = []
+    private var ends: [UInt32] = []
+    /// The symbols whose ends lie past one more multiple of 2^32 than the previous
+    /// symbol's: ends are kept in 32 bits, half the memory of a table of millions of
+    /// ids, and an arena of more than 4 GiB of ids is still read right.
+    private var wraps: [Int] = []
+    /// The bits of an end kept in `ends`: 32, or fewer to test wrapping on small tables.
+    private let endBits: Int
     /// An open-addressing index over the bytes: each slot holds the upper half of a
     /// hash and the symbol's number plus one, or zero when empty. Interning reads ids
     /// straight from a line's bytes, so a repeated id costs a hash and a comparison,
@@ -53,7 +60,11 @@ public struct SymbolTable: Sendable {
     /// var symbols = SymbolTable()
     /// let employee = symbols.intern("employee")
     /// ```
-    public init() {}
+    public init() { endBits = 32 }
+
+    /// A table keeping only the low `endBits` bits of each end, which must exceed
+    /// the length of any string interned: the wrapping of larger arenas, on a small one.
+    init(endBits: Int) { self.endBits = min(32, max(1, endBits)) }
 
     /// The number of distinct strings interned so far.
     public var count: Int { ends.count }
@@ -80,8 +91,10 @@ public struct SymbolTable: Sendable {
         let (slot, found) = find(bytes, hash: hash)
         if let found { return found }
         let symbol = Symbol(rawValue: UInt32(truncatingIfNeeded: ends.count))
+        let start = arena.count
         arena.append(contentsOf: bytes)
-        ends.append(arena.count)
+        if start >> endBits != arena.count >> endBits { wraps.append(ends.count) }
+        ends.append(UInt32(truncatingIfNeeded: arena.count & (1 << endBits - 1)))
         slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(symbol.rawValue + 1)
         if ends.count * 2 > slots.count { grow() }
         return symbol
@@ -101,8 +114,8 @@ public struct SymbolTable: Sendable {
     public subscript(symbol: Symbol) -> String {
         let index = Int(symbol.rawValue)
         guard index < ends.count else { return "" }
-        let start = index == 0 ? 0 : ends[index - 1]
-        return arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[index]]), as: UTF8.self) }
+        let bytes = range(of: index)
+        return arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
     }
 
     /// `body` applied to the UTF-8 bytes of `symbol`, read in place; empty for a
@@ -110,8 +123,19 @@ public struct SymbolTable: Sendable {
     func withUTF8<Result>(of symbol: Symbol, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let index = Int(symbol.rawValue)
         guard index < ends.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let start = index == 0 ? 0 : ends[index - 1]
-        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<ends[index]])) }
+        let bytes = range(of: index)
+        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[bytes])) }
+    }
+
+    /// Where the bytes of symbol number `index` lie in the arena.
+    private func range(of index: Int) -> Range<Int> {
+        (index == 0 ? 0 : end(of: index - 1))..<end(of: index)
+    }
+
+    private func end(of index: Int) -> Int {
+        let low = Int(ends[index])
+        guard !wraps.isEmpty else { return low }
+        return low + wraps.partitioningIndex { $0 > index } << endBits
     }
 
     /// The slot holding `bytes`, or the empty slot where they would go.
@@ -125,8 +149,8 @@ public struct SymbolTable: Sendable {
                 if entry == 0 { return (slot, nil) }
                 if entry & 0xFFFF_FFFF_0000_0000 == tag {
                     let number = Int(entry & 0xFFFF_FFFF) - 1
-                    let start = number == 0 ? 0 : ends[number - 1]
-                    if ends[number] - start == bytes.count, Self.equal(arena, from: start, bytes) {
+                    let stored = range(of: number)
+                    if stored.count == bytes.count, Self.equal(arena, from: stored.lowerBound, bytes) {
                         return (slot, Symbol(rawValue: UInt32(number)))
                     }
                 }
@@ -144,13 +168,11 @@ public struct SymbolTable: Sendable {
         var grown = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = grown.count - 1
         arena.withUnsafeBufferPointer { arena in
-            var start = 0
-            for (number, end) in ends.enumerated() {
-                let hash = hasher.hash(UnsafeBufferPointer(rebasing: arena[start..<end]))
+            for number in ends.indices {
+                let hash = hasher.hash(UnsafeBufferPointer(rebasing: arena[range(of: number)]))
                 var slot = Int(truncatingIfNeeded: hash) & mask
                 while grown[slot] != 0 { slot = (slot + 1) & mask }
                 grown[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(number + 1)
-                start = end
             }
         }
         slots = grown
