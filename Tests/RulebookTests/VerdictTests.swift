@@ -115,6 +115,9 @@ struct VerdictTests {
         let number = try #require(Decimal(string: "-1234.500"))
         let parts = try #require(DecimalParts(number))
         #expect(parts.plainText == "-1234.5")
+        // Not a number is left to Foundation, which writes it as before.
+        #expect(DecimalParts(Decimal.nan) == nil)
+        #expect(Decimal.nan.plainText == "NaN")
     }
 
     @Test func numbersOfEveryScaleAreWrittenAsFoundationRoundsThem() {
