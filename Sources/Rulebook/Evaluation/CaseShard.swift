@@ -27,15 +27,24 @@ struct CaseShard: Sendable, Equatable {
 }
 
 extension Schedule {
+    /// Whether each case's verdicts rest on its own events alone: no excuses, waivers,
+    /// exemptions, exchanges, handovers or joins, every expectation matched by case id
+    /// rather than by person, and the first opening event the one that counts. Such
+    /// cases can be judged and let go one by one, and dealt among threads by id.
+    var casesStandAlone: Bool {
+        exchanges == nil && handoverGroup == nil && excuses.isEmpty && waivers.isEmpty && exemptions.isEmpty
+            && unwaivableWhen.isEmpty && cases.keeps == .earliest && !cases.perOwner && cases.join == nil
+            && expectations.allSatisfy { expectation in
+                guard expectation.join == nil, case .caseID = expectation.correlation else { return false }
+                return true
+            }
+    }
+
     /// Per event type the schedule reads, the field naming the case an event of that
-    /// type belongs to, when the cases stand alone: each case's verdicts rest on its
-    /// own events (no excuses, waivers, exemptions, exchanges, handovers or joins, no
-    /// events matched by person, the first opening counts) and every event it reads
-    /// names its case by one field. `nil` for any other schedule.
+    /// type belongs to, when the cases stand alone (``casesStandAlone``) and every event
+    /// it reads names its case by one field. `nil` for any other schedule.
     var standAloneCaseKeys: [String: String]? {
-        guard exchanges == nil, handoverGroup == nil, excuses.isEmpty, waivers.isEmpty, exemptions.isEmpty,
-              unwaivableWhen.isEmpty, cases.keeps == .earliest, !cases.perOwner, cases.join == nil
-        else { return nil }
+        guard casesStandAlone else { return nil }
         var keys: [String: String] = [:]
         func add(_ selector: EventSelector, _ field: String) -> Bool {
             guard !selector.types.isEmpty else { return false }
@@ -47,9 +56,7 @@ extension Schedule {
         }
         guard add(cases.events, cases.id) else { return nil }
         for expectation in expectations {
-            guard expectation.join == nil, case .caseID(let field) = expectation.correlation,
-                  add(expectation.events, field)
-            else { return nil }
+            guard case .caseID(let field) = expectation.correlation, add(expectation.events, field) else { return nil }
         }
         return keys
     }
@@ -69,7 +76,7 @@ extension Policy {
     /// the other groups are dealt as ``independentParts(_:)`` deals them. Without such
     /// groups, the parts are ``independentParts(_:)``.
     func parallelParts(_ count: Int) -> [ParallelPart] {
-        let plain = independentParts(count).map { ParallelPart(policy: $0, shard: nil) }
+        var plain: [ParallelPart] { independentParts(count).map { ParallelPart(policy: $0, shard: nil) } }
         guard count > 1 else { return plain }
         let groups = ruleGroups()
         var keys: [String: String] = [:]

@@ -176,9 +176,7 @@ struct ScheduleProgram: Sendable {
     /// for the first time.
     private(set) var newlyJudged = 0
     /// Whether a judged case can be let go once nothing to come can change it: its
-    /// verdicts rest on its own events alone (no excuses, waivers, exemptions,
-    /// exchanges, handovers or joins, no events matched by person) and its first
-    /// opening event is the one that counts.
+    /// verdicts rest on its own events alone (``Schedule/casesStandAlone``).
     let releasable: Bool
     /// The cases let go: their verdicts are kept, later events for them are not.
     private(set) var released = SymbolSet()
@@ -258,9 +256,7 @@ struct ScheduleProgram: Sendable {
         matches = Array(repeating: SymbolMap(), count: schedule.expectations.count)
         excuseMarks = Array(repeating: SymbolMap(), count: schedule.excuses.count)
         self.joins = joins
-        releasable = !couplesOwners && joins.isEmpty && schedule.excuses.isEmpty && schedule.waivers.isEmpty
-            && schedule.exemptions.isEmpty && schedule.unwaivableWhen.isEmpty && schedule.cases.keeps == .earliest
-            && !schedule.cases.perOwner
+        releasable = schedule.casesStandAlone
     }
 
     /// The event types this program reads.
