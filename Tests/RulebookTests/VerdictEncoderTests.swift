@@ -47,6 +47,11 @@ struct VerdictEncoderTests {
         #expect(lines[9_999].contains(#""subject":"T9999""#) && lines[9_999].contains(#""value":9999"#))
     }
 
+    @Test func stringsAreEscapedAsJSONRequiresAndNoMore() {
+        #expect(JSONString.quoted("say \"hi\"\\ \n\r\t\u{1}\u{1F} 遲到") == #""say \"hi\"\\ \n\r\t\u0001\u001f 遲到""#)
+        #expect(JSONString.quoted("") == #""""#)
+    }
+
     @Test("A message is written as the text it renders, escaped", arguments: Language.allCases)
     func messagesAreWrittenAsRendered(language: Language) throws {
         let encoder = VerdictEncoder(calendar: try PolicyCalendar(timeZone: "Asia/Shanghai"), language: language)

@@ -77,6 +77,16 @@ struct VerdictTests {
         #expect(other == verdict && other.hashValue == verdict.hashValue)
     }
 
+    @Test("Numbers are written as digits", arguments: [
+        (Int64(0), 1, "0"), (7, 2, "07"), (2026, 4, "2026"), (123_456, 2, "123456"), (5, 9, "000000005"),
+        (Int64.max, 1, "9223372036854775807"), (1_000_000_000_000_000_000, 1, "1000000000000000000"), (-5, 4, "00-5"),
+    ])
+    func numbersAreWrittenAsDigits(value: Int64, minimumDigits: Int, text: String) {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.appendDecimal(value, minimumDigits: minimumDigits)
+        #expect(String(decoding: bytes, as: UTF8.self) == "[" + text)
+    }
+
     @Test func aClauseCitesItsSourceAndTextAsChanged() throws {
         var clause = Clause(source: "desk", text: "reply within five minutes")
         #expect(clause.citation == "desk: reply within five minutes")

@@ -152,7 +152,7 @@ public enum RFC3339 {
         let nanos = instant.nanosecondsSinceEpoch - instant.secondsSinceEpoch * 1_000_000_000
         let (days, secondOfDay) = floorDivide(local, 86_400)
         let (year, month, day) = civil(daysSinceEpoch: days)
-        func append(_ value: Int64, _ width: Int) { appendPadded(value, width, to: &bytes) }
+        func append(_ value: Int64, _ width: Int) { bytes.appendDecimal(value, minimumDigits: width) }
         func append(_ character: Unicode.Scalar) { bytes.append(UInt8(ascii: character)) }
         append(year, 4); append("-"); append(month, 2); append("-"); append(day, 2); append("T")
         append(secondOfDay / 3600, 2); append(":"); append(secondOfDay % 3600 / 60, 2); append(":"); append(secondOfDay % 60, 2)
@@ -206,26 +206,5 @@ public enum RFC3339 {
     static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
         let (q, r) = a.quotientAndRemainder(dividingBy: b)
         return r < 0 ? (q - 1, r + b) : (q, r)
-    }
-
-    /// The decimal digits of `value`, zeros first to make at least `width` characters.
-    private static func appendPadded(_ value: Int64, _ width: Int, to bytes: inout [UInt8]) {
-        guard value >= 0 else {
-            let digits = String(value)
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - digits.utf8.count)))
-            return bytes.append(contentsOf: digits.utf8)
-        }
-        var count = 1
-        var power: Int64 = 10
-        while count < 19, power <= value {
-            count += 1
-            power *= 10
-        }
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - count)))
-        var divisor = power / 10
-        for _ in 0..<count {
-            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-            divisor /= 10
-        }
     }
 }

@@ -79,7 +79,7 @@ public struct VerdictEncoder: Sendable {
         verdict.evidenceLines.forEach { line in
             if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
-            Self.appendDecimal(line, to: &bytes)
+            bytes.appendDecimal(Int64(line))
         }
         bytes.append(UInt8(ascii: "]"))
         name("source")
@@ -93,26 +93,6 @@ public struct VerdictEncoder: Sendable {
             bytes.append(contentsOf: amountText.utf8)
         }
         bytes.append(UInt8(ascii: "}"))
-    }
-
-    private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
-        guard number > 0 else {
-            bytes.append(contentsOf: String(number).utf8)
-            return
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = number
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while rest > 0 {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            }
-            bytes.append(contentsOf: buffer[(20 - count)...])
-        }
     }
 
     /// The verdicts as JSON Lines text, each line ending in `\n`, encoded in `jobs`
