@@ -111,9 +111,9 @@ public struct Message: Codable, Equatable, Hashable, Sendable {
         let template = language == .zh ? zh : en
         var pieces: [Piece] = []
         var rest = template[...]
-        while let open = Self.firstIndex(of: "{", in: rest) {
+        while let open = rest.firstIndex(of: "{") {
             pieces.append(Piece(text: rest[..<open]))
-            guard let close = Self.firstIndex(of: "}", in: rest[open...]) else {
+            guard let close = rest[open...].firstIndex(of: "}") else {
                 rest = rest[open...]
                 break
             }
@@ -122,19 +122,5 @@ public struct Message: Codable, Equatable, Hashable, Sendable {
         }
         pieces.append(Piece(text: rest))
         return pieces
-    }
-
-    /// The first index of the character `brace` in `text`, found by its byte: the
-    /// byte begins a character, which is the brace unless marks combine with it.
-    private static func firstIndex(of brace: Character, in text: Substring) -> Substring.Index? {
-        guard let byte = brace.asciiValue else { return text.firstIndex(of: brace) }
-        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Substring.Index? in
-            for offset in bytes.indices where bytes[offset] == byte {
-                let index = text.utf8.index(text.startIndex, offsetBy: offset)
-                if text[index] == brace { return index }
-            }
-            return nil
-        }
-        return found ?? text.firstIndex(of: brace)
     }
 }

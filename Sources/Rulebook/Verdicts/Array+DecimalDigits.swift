@@ -8,18 +8,18 @@ extension Array where Element == UInt8 {
             append(contentsOf: repeatElement(UInt8(ascii: "0"), count: Swift.max(0, minimumDigits - digits.utf8.count)))
             return append(contentsOf: digits.utf8)
         }
-        var count = 1
-        var rest = value / 10
-        while rest > 0 {
-            count += 1
-            rest /= 10
-        }
-        append(contentsOf: repeatElement(UInt8(ascii: "0"), count: Swift.max(count, minimumDigits)))
-        // Digits from the last place back, over the zeros just written.
-        rest = value
-        for position in stride(from: self.count - 1, through: self.count - count, by: -1) {
-            self[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
+        // Digits from the last place back, in a buffer on the stack: 19 at most.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var position = buffer.count
+            var rest = value
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            let count = buffer.count - position
+            if minimumDigits > count { append(contentsOf: repeatElement(UInt8(ascii: "0"), count: minimumDigits - count)) }
+            append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position...]))
         }
     }
 }
