@@ -23,7 +23,7 @@ extension Decimal {
 /// Implementations pack that byte differently, and the parts are not public, so the
 /// packing is found by reading numbers whose parts are known; if none fits, no number
 /// is read this way.
-struct DecimalParts {
+struct DecimalParts: Hashable {
     var isNegative: Bool
     var exponent: Int
     /// The mantissa, as the high and low halves of a 128-bit number.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What an encoder made once and reuses while writing many verdicts: the text of
-/// numbers, found by their bits, and message templates cut into escaped pieces, found
+/// numbers, found by their parts, and message templates cut into escaped pieces, found
 /// by the statement they belong to. A report repeats the same minutes and templates
 /// many times over, and making them costs microseconds where finding them costs
 /// nanoseconds.
@@ -9,7 +9,7 @@ import Foundation
 /// A memo lives while one block of verdicts is written: the statements it is keyed
 /// by are held by those verdicts, so their identities are not reused meanwhile.
 struct EncodingMemo {
-    private var texts: [Bits: String] = [:]
+    private var texts: [DecimalParts: String] = [:]
     private var templates: [ObjectIdentifier: [Verdict.EscapedPiece]] = [:]
 
     /// The most numbers kept; past it they are forgotten and made again.
@@ -17,11 +17,11 @@ struct EncodingMemo {
 
     /// ``Foundation/Decimal/plainText`` of `number`.
     mutating func text(of number: Decimal) -> String {
-        guard let bits = Bits(number) else { return number.plainText }
-        if let known = texts[bits] { return known }
-        let text = number.plainText
+        guard let parts = DecimalParts(number) else { return number.plainText }
+        if let known = texts[parts] { return known }
+        let text = parts.plainText
         if texts.count >= Self.capacity { texts.removeAll(keepingCapacity: true) }
-        texts[bits] = text
+        texts[parts] = text
         return text
     }
 
@@ -31,20 +31,5 @@ struct EncodingMemo {
         let pieces = verdict.escapedPieces(in: language)
         templates[verdict.statementIdentity] = pieces
         return pieces
-    }
-
-    /// A number's bits. Equal bits are the same number, which is all a memo needs;
-    /// the same number written with other bits (`1.5`, `1.50`) is merely made twice.
-    private struct Bits: Hashable {
-        let low: UInt64, high: UInt64, rest: UInt32
-
-        init?(_ number: Decimal) {
-            guard MemoryLayout<Decimal>.size == 20 else { return nil }
-            (low, high, rest) = withUnsafeBytes(of: number) { bytes in
-                (bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
-                 bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
-                 bytes.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
-            }
-        }
     }
 }
