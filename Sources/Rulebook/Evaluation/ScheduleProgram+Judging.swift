@@ -31,14 +31,9 @@ extension ScheduleProgram {
         var quota: Quota?
     }
 
-    /// The verdicts of every rule over this schedule for the case `id`.
-    func judge(_ id: Symbol, calendar: PolicyCalendar, symbols: SymbolTable, memo: inout [Symbol: CaseFacts?]) -> [Verdict] {
-        var settles: Instant?
-        return judge(id, calendar: calendar, symbols: symbols, memo: &memo, settles: &settles)
-    }
-
-    /// The verdicts of the case `id`, and in `settles` the time after which nothing
-    /// still to come can change them, if there is one (see ``settlingTime(of:)``).
+    /// The verdicts of every rule over this schedule for the case `id`, and in
+    /// `settles` the time after which nothing still to come can change them, if there
+    /// is one (see ``settlingTime(of:matched:)``).
     func judge(
         _ id: Symbol, calendar: PolicyCalendar, symbols: SymbolTable, memo: inout [Symbol: CaseFacts?],
         settles: inout Instant?
