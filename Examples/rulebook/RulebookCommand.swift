@@ -58,6 +58,12 @@ enum RulebookCommand {
 
     enum Mode { case check, weekly, diff }
 
+    /// Reports why an evaluation failed: the log could not be read, or the policy is bad.
+    private static func reportFailure(_ error: any Error, language: Language) -> ExitCode {
+        Output.error("rulebook: \(error)", in: language)
+        return error is EventLogReader.Failure ? .unreadableInput : .badPolicy
+    }
+
     static func check(_ options: CheckOptions, mode: Mode) -> ExitCode {
         let policy: Policy
         var baselinePolicy: Policy?
@@ -84,25 +90,54 @@ enum RulebookCommand {
             logPath = copy.path
         }
         defer { if logPath != options.log { try? FileManager.default.removeItem(atPath: logPath) } }
-        var report: EvaluationReport
         var printer = DiagnosticPrinter(file: file, language: options.language)
+        let showsProgress = isatty(STDERR_FILENO) == 1 && options.jobs == 1
+        let progress = showsProgress ? EvaluationProgress { lines in Output.progress("\(lines) lines read") } : nil
+        // Verdicts as JSON Lines are written block by block as the evaluation hands
+        // them over, so that a long log's verdicts are never all held at once. (A
+        // policy whose time zone is unknown goes the other way, to be reported.)
+        if mode == .check, options.format == .jsonl, let calendar = try? PolicyCalendar(timeZone: policy.timeZone) {
+            let filter: VerdictFilter
+            do { filter = try VerdictFilter(options, calendar: calendar) } catch {
+                Output.error("rulebook: \(error)", in: options.language)
+                return .usage
+            }
+            let encoder = VerdictEncoder(calendar: calendar, language: options.language)
+            var counts = VerdictCounts()
+            var progressCleared = false
+            let report: EvaluationReport
+            do {
+                report = try policy.evaluate(logAt: logPath, jobs: options.jobs, asOf: options.asOf, progress: progress,
+                                             diagnostics: { printer.report($0) }) { block in
+                    if showsProgress, !progressCleared {
+                        Output.progress("")
+                        progressCleared = true
+                    }
+                    var shown = block
+                    shown.removeAll { !filter.includes($0) }
+                    counts.add(shown)
+                    encoder.write(shown, jobs: options.jobs, bytesTo: { Output.write($0) })
+                }
+                if showsProgress, !progressCleared { Output.progress("") }
+            } catch {
+                return reportFailure(error, language: options.language)
+            }
+            for line in printer.summary() { Output.error(line) }
+            let summary = Summary(report: report, counts: counts, language: options.language, rulesDirectory: rulesDirectory)
+            for line in summary.lines() { Output.error(line) }
+            return report.statistics.rejectedLines > 0 ? .rejectedLines : .success
+        }
+
+        var report: EvaluationReport
         do {
-            let showsProgress = isatty(STDERR_FILENO) == 1 && options.jobs == 1
             if options.jobs > 1 {
                 report = try policy.evaluate(logAt: logPath, jobs: options.jobs, asOf: options.asOf) { printer.report($0) }
             } else {
-                report = try policy.evaluate(
-                    logAt: logPath, asOf: options.asOf,
-                    progress: showsProgress ? EvaluationProgress { lines in Output.progress("\(lines) lines read") } : nil
-                ) { printer.report($0) }
+                report = try policy.evaluate(logAt: logPath, asOf: options.asOf, progress: progress) { printer.report($0) }
             }
             if showsProgress { Output.progress("") }
-        } catch let error as EventLogReader.Failure {
-            Output.error("rulebook: \(error)", in: options.language)
-            return .unreadableInput
         } catch {
-            Output.error("rulebook: \(error)", in: options.language)
-            return .badPolicy
+            return reportFailure(error, language: options.language)
         }
 
         for line in printer.summary() { Output.error(line) }
@@ -114,7 +149,8 @@ enum RulebookCommand {
         // In place, keeping order: a long log's verdicts are not copied to be filtered.
         report.verdicts.removeAll { !filter.includes($0) }
         var out = Output()
-        let summary = Summary(report: report, language: options.language, rulesDirectory: rulesDirectory)
+        let summary = Summary(report: report, counts: VerdictCounts(report.verdicts), language: options.language,
+                              rulesDirectory: rulesDirectory)
         if mode == .diff, let baselinePolicy {
             let baseline: EvaluationReport
             do {

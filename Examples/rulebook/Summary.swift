@@ -4,6 +4,8 @@ import Rulebook
 /// and outcome.
 struct Summary {
     var report: EvaluationReport
+    /// The verdicts shown, counted.
+    var counts: VerdictCounts
     var language: Language
     /// The directory of rule files evaluated with; empty for the built-in pack.
     var rulesDirectory = ""
@@ -20,11 +22,9 @@ struct Summary {
         }
         var table = TextTable()
         table.rows.append(zh ? ["規則", "結果", "判定", "已評案件"] : ["rule", "outcome", "verdicts", "cases judged"])
-        var counts: [String: [String: Int]] = [:]
-        for verdict in report.verdicts { counts[verdict.rule, default: [:]][verdict.outcome, default: 0] += 1 }
-        let rules = Set(counts.keys).union(s.casesJudged.keys).sorted()
+        let rules = Set(counts.byRule.keys).union(s.casesJudged.keys).sorted()
         for rule in rules {
-            let outcomes = counts[rule] ?? [:]
+            let outcomes = counts.byRule[rule] ?? [:]
             let judged = s.casesJudged[rule].map(String.init) ?? "-"
             if outcomes.isEmpty { table.rows.append([rule, "-", "0", judged]) }
             for (outcome, count) in outcomes.sorted(by: { $0.key < $1.key }) {
@@ -32,8 +32,8 @@ struct Summary {
             }
         }
         lines.append(contentsOf: table.rendered())
-        lines.append(zh ? "判定總數 \(report.verdicts.count), 待定案件 \(s.pendingCases)"
-                        : "\(report.verdicts.count) verdicts, \(s.pendingCases) cases pending")
+        lines.append(zh ? "判定總數 \(counts.total), 待定案件 \(s.pendingCases)"
+                        : "\(counts.total) verdicts, \(s.pendingCases) cases pending")
         if rulesDirectory.isEmpty {
             lines.append(zh ? "規則: 內建標準規則" : "rules: the built-in standard pack")
         } else {
@@ -43,5 +43,20 @@ struct Summary {
             lines.append((zh ? "參數: " : "parameters: ") + report.parameters.map { "\($0.name)=\($0.value)" }.joined(separator: ", "))
         }
         return lines
+    }
+}
+
+/// How many verdicts each rule gave, by outcome.
+struct VerdictCounts {
+    private(set) var byRule: [String: [String: Int]] = [:]
+    private(set) var total = 0
+
+    init() {}
+
+    init(_ verdicts: [Verdict]) { add(verdicts) }
+
+    mutating func add(_ verdicts: [Verdict]) {
+        for verdict in verdicts { byRule[verdict.rule, default: [:]][verdict.outcome, default: 0] += 1 }
+        total += verdicts.count
     }
 }

@@ -9,8 +9,9 @@ import Testing
 @Suite("Letting go of settled cases")
 struct SettlingTests {
     static let policy = StandardPolicy.make()
-    /// Settling often, and with little slack, so that small logs exercise it.
-    static let eager = Evaluation.Settling(slack: .seconds(3600), linesPerStep: 7)
+    /// Settling often, with little slack and small runs of verdicts, so that small
+    /// logs exercise it.
+    static let eager = Evaluation.Settling(slack: .seconds(3600), linesPerStep: 7, verdictsPerRun: 5)
 
     static func time(of line: String) -> Instant {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
@@ -69,6 +70,24 @@ struct SettlingTests {
             #expect(one.statistics == two.statistics && parallel.statistics == two.statistics, "variant \(index)")
             #expect(!kept.isEmpty && one.statistics.duplicateLines == 1)
         }
+    }
+
+    @Test("Verdicts handed over in blocks are the report's, one block after another", arguments: [1, 2])
+    func verdictsInBlocksAreTheReports(jobs: Int) throws {
+        let lines = Self.variants(seed: InvarianceTests.seeds[0])[0]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rulebook-blocks-\(jobs).jsonl")
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        var blocks: [[Verdict]] = []
+        var diagnostics: [LogDiagnostic] = []
+        let streamed = try Self.policy.evaluate(logAt: file.path, jobs: jobs, diagnostics: { diagnostics.append($0) },
+                                                blockSize: 10) { blocks.append($0) }
+        var expected: [LogDiagnostic] = []
+        let whole = try Self.policy.evaluate(logAt: file.path) { expected.append($0) }
+        #expect(whole.verdicts.count > 20)
+        #expect(blocks.dropLast().allSatisfy { $0.count == 10 } && (blocks.last?.count ?? 0) <= 10)
+        #expect(Array(blocks.joined()) == whole.verdicts)
+        #expect(streamed.verdicts.isEmpty && streamed.statistics == whole.statistics && diagnostics == expected)
     }
 
     @Test func ticketsAnsweredAreLetGoAndTheirVerdictsKept() throws {

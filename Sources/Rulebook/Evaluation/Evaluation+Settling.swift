@@ -13,10 +13,15 @@ extension Evaluation {
         let slack: Duration
         /// How many lines are read between two settling steps.
         let linesPerStep: Int
+        /// How many settled verdicts are gathered before they are packed into a run:
+        /// enough that a month of a large contact center makes a few dozen runs to
+        /// merge, few enough that the values gathered stay a small part of its memory.
+        let verdictsPerRun: Int
 
-        init(slack: Duration = .seconds(24 * 3600), linesPerStep: Int = 16_384) {
+        init(slack: Duration = .seconds(24 * 3600), linesPerStep: Int = 16_384, verdictsPerRun: Int = 32_768) {
             self.slack = slack
             self.linesPerStep = max(1, linesPerStep)
+            self.verdictsPerRun = max(1, verdictsPerRun)
         }
 
         private(set) var latest = Instant.distantPast
@@ -44,7 +49,10 @@ extension Evaluation {
     }
 
     /// Starts letting go of settled cases as lines are read.
-    mutating func startSettling(_ settling: Settling = Settling()) { self.settling = settling }
+    mutating func startSettling(_ settling: Settling = Settling()) {
+        self.settling = settling
+        settledVerdicts = SettledVerdicts(verdictsPerRun: settling.verdictsPerRun)
+    }
 
     /// The first line that broke the promise settling rests on, if one did.
     var settlingBrokenAt: Int? { settling?.brokenAt }

@@ -37,10 +37,8 @@ public struct Evaluation: Sendable {
     private let inForce: [InForce]
     private(set) var keyedRoutes = SymbolMap<[Int]>()
     var caseVerdicts: [SymbolMap<[Verdict]>]
-    /// The verdicts of cases let go while settling, which nothing can change: kept in
-    /// chunks, one after another, rather than an array per case, and given up a chunk
-    /// at a time as the report is made.
-    var settledVerdicts = ChunkedArray<Verdict>()
+    /// The verdicts of cases let go while settling, which nothing can change.
+    var settledVerdicts = SettledVerdicts()
     private var derivedRules: [Int]
     /// The ids of the rules whose verdicts rules over verdicts read, and per schedule
     /// program whether it judges one of them: a batch run that does not report its
@@ -383,30 +381,36 @@ public struct Evaluation: Sendable {
 
     /// Every verdict in force, in output order, taken out of the evaluation: for a
     /// batch run done with it, so that the verdicts are not held twice over.
-    mutating func takeVerdicts(sorted: Bool = true) -> [Verdict] {
-        // Held once: the array is made to size and sorted in place, as the verdicts
-        // of a long log are most of what a batch run holds at its end.
+    mutating func takeVerdicts() -> [Verdict] {
+        var merge = takeVerdictsInOrder()
+        return merge.collect()
+    }
+
+    /// Every verdict, taken out of the evaluation, to be read in output order: the
+    /// settled ones from their runs, the rest sorted in place.
+    mutating func takeVerdictsInOrder() -> VerdictMerge {
         let keyedVerdicts = zip(keyed, keyedInForce).map { program, inForce in
             program.currentVerdicts.filter { inForce.contains($0.time) }
         }
-        var count = keyedVerdicts.reduce(0) { $0 + $1.count } + settledVerdicts.count
+        var count = keyedVerdicts.reduce(0) { $0 + $1.count }
         for store in caseVerdicts { store.forEach { _, list in count += list.count } }
         for program in programs { count += program.exchangeVerdicts.count }
         for list in derivedByPerson.values { count += list.count }
-        var all: [Verdict] = []
-        all.reserveCapacity(count)
-        settledVerdicts.removeAll(handingChunksTo: { all.append(contentsOf: $0) })
+        // Held once: the array is made to size and sorted in place.
+        var rest: [Verdict] = []
+        rest.reserveCapacity(count)
         for index in caseVerdicts.indices {
-            caseVerdicts[index].forEach { _, list in all.append(contentsOf: list) }
+            caseVerdicts[index].forEach { _, list in rest.append(contentsOf: list) }
             caseVerdicts[index] = SymbolMap()
         }
-        for program in programs { all.append(contentsOf: program.exchangeVerdicts.values) }
-        for list in keyedVerdicts { all.append(contentsOf: list) }
+        for program in programs { rest.append(contentsOf: program.exchangeVerdicts.values) }
+        for list in keyedVerdicts { rest.append(contentsOf: list) }
         baseByPerson = [:]
-        for list in derivedByPerson.values { all.append(contentsOf: list) }
+        for list in derivedByPerson.values { rest.append(contentsOf: list) }
         derivedByPerson = [:]
-        if sorted { all.sortInOutputOrder() }
-        return all
+        rest.sortInOutputOrder()
+        // Settled verdicts come first among equals, as they were gathered first.
+        return VerdictMerge(runs: settledVerdicts.takeRuns(), then: rest)
     }
 
     /// The verdicts of the rules over verdicts and counted events for one person.

@@ -75,19 +75,75 @@ extension Policy {
         logAt path: String, asOf: Instant?, limits: Evaluation.Limits, progress: EvaluationProgress?,
         settling: Evaluation.Settling?, diagnostics: (LogDiagnostic) -> Void
     ) throws -> EvaluationReport {
+        try finishedEvaluation(logAt: path, asOf: asOf, limits: limits, progress: progress, settling: settling,
+                               diagnostics: diagnostics).report()
+    }
+
+    /// Evaluates a whole log file as ``evaluate(logAt:asOf:limits:progress:diagnostics:)``
+    /// does, with `jobs` threads as ``evaluate(logAt:jobs:asOf:limits:diagnostics:)``
+    /// does, and hands the verdicts to `verdictBlocks` in output order, a block at a
+    /// time, rather than returning them: the report returned has every figure but no
+    /// verdicts.
+    ///
+    /// The verdicts of the cases that settle while the log is read are held compactly
+    /// until they are handed over, and only one block at a time is made of values: on a
+    /// long log this holds a fraction of the memory a report of every verdict takes.
+    /// The blocks are those the report's ``EvaluationReport/verdicts`` would hold, one
+    /// after another.
+    ///
+    /// - Parameters:
+    ///   - path: the JSON Lines log, `-` for standard input.
+    ///   - jobs: how many threads evaluate; 1 for one.
+    ///   - asOf: evaluate as known at this time; `nil` for a complete log.
+    ///   - limits: bounds on what the evaluation holds.
+    ///   - progress: what to tell, as lines are read, of a long log (with one job).
+    ///   - diagnostics: called with each rejected or skipped line, in order.
+    ///   - blockSize: at most how many verdicts a block holds.
+    ///   - verdictBlocks: called with each block of verdicts, in order, once the log
+    ///     is read.
+    /// - Throws: ``PolicyError`` if the policy is invalid, ``EventLogReader/Failure``
+    ///   if the file cannot be read, and what `verdictBlocks` throws.
+    ///
+    /// ```swift
+    /// let encoder = VerdictEncoder(calendar: try PolicyCalendar(timeZone: policy.timeZone))
+    /// let report = try policy.evaluate(logAt: "year.jsonl", jobs: 2, diagnostics: { _ in }) { block in
+    ///     encoder.write(block, bytesTo: { FileHandle.standardOutput.write(Data($0)) })
+    /// }
+    /// print(report.statistics.events)
+    /// ```
+    public func evaluate(
+        logAt path: String, jobs: Int, asOf: Instant? = nil, limits: Evaluation.Limits = .init(),
+        progress: EvaluationProgress? = nil, diagnostics: (LogDiagnostic) -> Void, blockSize: Int = 16_384,
+        verdictBlocks: ([Verdict]) throws -> Void
+    ) throws -> EvaluationReport {
+        var finished = jobs > 1
+            ? try finishedEvaluation(logAt: path, jobs: jobs, asOf: asOf, limits: limits, settling: .init(),
+                                     diagnostics: diagnostics)
+            : try finishedEvaluation(logAt: path, asOf: asOf, limits: limits, progress: progress, settling: .init(),
+                                     diagnostics: diagnostics)
+        try finished.verdicts.forEachBlock(of: max(1, blockSize), verdictBlocks)
+        return finished.report()
+    }
+
+    /// Evaluates a whole log file to its verdicts, still to be read, settling as
+    /// `settling` says, or keeping everything when it is `nil`.
+    func finishedEvaluation(
+        logAt path: String, asOf: Instant?, limits: Evaluation.Limits, progress: EvaluationProgress?,
+        settling: Evaluation.Settling?, diagnostics: (LogDiagnostic) -> Void
+    ) throws -> FinishedEvaluation {
         var evaluation = try Evaluation(policy: self, asOf: asOf, limits: limits)
         // Standard input cannot be read twice, so it is read keeping everything.
         if path != "-", asOf == nil, let settling {
             evaluation.startSettling(settling)
             try read(path, into: &evaluation, progress: progress, diagnostics: diagnostics)
-            guard let brokenAt = evaluation.settlingBrokenAt else { return report(finishing: &evaluation) }
+            guard let brokenAt = evaluation.settlingBrokenAt else { return finish(&evaluation) }
             // The lines before the one out of order were reported; the rest are now.
             evaluation = try Evaluation(policy: self, asOf: asOf, limits: limits)
             try read(path, into: &evaluation, progress: progress) { if $0.line >= brokenAt { diagnostics($0) } }
-            return report(finishing: &evaluation)
+            return finish(&evaluation)
         }
         try read(path, into: &evaluation, progress: progress, diagnostics: diagnostics)
-        return report(finishing: &evaluation)
+        return finish(&evaluation)
     }
 
     /// Feeds every line of the file to `evaluation`; while it is settling, settles
@@ -115,10 +171,10 @@ extension Policy {
         }
     }
 
-    private func report(finishing evaluation: inout Evaluation) -> EvaluationReport {
+    private func finish(_ evaluation: inout Evaluation) -> FinishedEvaluation {
         evaluation.complete()
-        return EvaluationReport(verdicts: evaluation.takeVerdicts(), statistics: evaluation.statistics,
-                                calendar: evaluation.calendar, parameters: parameters)
+        return FinishedEvaluation(verdicts: evaluation.takeVerdictsInOrder(), statistics: evaluation.statistics,
+                                  calendar: evaluation.calendar, parameters: parameters)
     }
 
     /// Evaluates the lines of a log held in memory; line numbers start at 1.
@@ -136,6 +192,21 @@ extension Policy {
         for (index, line) in lines.enumerated() {
             if let diagnostic = evaluation.feed(line: line, number: index + 1) { diagnostics(diagnostic) }
         }
-        return report(finishing: &evaluation)
+        return finish(&evaluation).report()
+    }
+}
+
+/// A finished evaluation of a whole log, its verdicts still to be read in output order.
+struct FinishedEvaluation {
+    var verdicts: VerdictMerge
+    var statistics: EvaluationStatistics
+    var calendar: PolicyCalendar
+    var parameters: [Policy.Parameter]
+
+    /// The report of every verdict left to read.
+    func report() -> EvaluationReport {
+        var verdicts = verdicts
+        return EvaluationReport(verdicts: verdicts.collect(), statistics: statistics, calendar: calendar,
+                                parameters: parameters)
     }
 }

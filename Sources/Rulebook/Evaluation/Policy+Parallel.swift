@@ -89,10 +89,19 @@ extension Policy {
         logAt path: String, jobs: Int, asOf: Instant?, limits: Evaluation.Limits, settling: Evaluation.Settling?,
         diagnostics: (LogDiagnostic) -> Void
     ) throws -> EvaluationReport {
+        try finishedEvaluation(logAt: path, jobs: jobs, asOf: asOf, limits: limits, settling: settling,
+                               diagnostics: diagnostics).report()
+    }
+
+    /// Evaluates a whole log file with `jobs` threads to its verdicts, still to be read.
+    func finishedEvaluation(
+        logAt path: String, jobs: Int, asOf: Instant?, limits: Evaluation.Limits, settling: Evaluation.Settling?,
+        diagnostics: (LogDiagnostic) -> Void
+    ) throws -> FinishedEvaluation {
         let parts = parallelParts(jobs)
         guard parts.count > 1, path != "-" else {
-            return try evaluate(logAt: path, asOf: asOf, limits: limits, progress: nil, settling: settling,
-                                diagnostics: diagnostics)
+            return try finishedEvaluation(logAt: path, asOf: asOf, limits: limits, progress: nil, settling: settling,
+                                          diagnostics: diagnostics)
         }
         let evaluations = try parts.map { part in
             var evaluation = try Evaluation(policy: part.policy, asOf: asOf, limits: limits)
@@ -131,7 +140,8 @@ extension Policy {
         }
         if let failure = slots.failure { throw failure }
         if slots.evaluations.contains(where: { $0.settlingBrokenAt != nil }) {
-            return try evaluate(logAt: path, jobs: jobs, asOf: asOf, limits: limits, settling: nil, diagnostics: diagnostics)
+            return try finishedEvaluation(logAt: path, jobs: jobs, asOf: asOf, limits: limits, settling: nil,
+                                          diagnostics: diagnostics)
         }
 
         // Judging: every part with the span of time of all the events.
@@ -140,14 +150,15 @@ extension Policy {
             guard var evaluation = slots.take(index) else { return }
             evaluation.widenCoverage(to: span)
             evaluation.complete()
-            let verdicts = evaluation.takeVerdicts(sorted: false)
+            let verdicts = evaluation.takeVerdictsInOrder()
             slots.put(index, evaluation, verdicts: verdicts)
         }
 
         for diagnostic in slots.diagnostics.sorted(by: { $0.line < $1.line }) { diagnostics(diagnostic) }
         let finished = slots.evaluations
         guard var statistics = finished.first?.statistics, let calendar = finished.first?.calendar else {
-            return try evaluate(logAt: path, asOf: asOf, limits: limits, diagnostics: diagnostics)
+            return try finishedEvaluation(logAt: path, asOf: asOf, limits: limits, progress: nil, settling: settling,
+                                          diagnostics: diagnostics)
         }
         for part in finished.dropFirst() {
             statistics.addLineCounts(of: part.statistics)
@@ -155,10 +166,8 @@ extension Policy {
             statistics.casesJudged.merge(part.statistics.casesJudged, uniquingKeysWith: +)
             statistics.pendingCases += part.statistics.pendingCases
         }
-        var verdicts = slots.takeVerdicts()
-        verdicts.sortInOutputOrder()
-        return EvaluationReport(verdicts: verdicts, statistics: statistics,
-                                calendar: calendar, parameters: parameters)
+        return FinishedEvaluation(verdicts: VerdictMerge(slots.takeVerdicts()), statistics: statistics,
+                                  calendar: calendar, parameters: parameters)
     }
 }
 
@@ -168,13 +177,13 @@ private final class PartSlots: @unchecked Sendable {
     private let lock = NSLock()
     private var parts: [Evaluation?]
     private var found: [[LogDiagnostic]]
-    private var judged: [[Verdict]]
+    private var judged: [VerdictMerge]
     private var failures: [(any Error)?]
 
     init(_ evaluations: [Evaluation]) {
         parts = evaluations
         found = Array(repeating: [], count: evaluations.count)
-        judged = Array(repeating: [], count: evaluations.count)
+        judged = Array(repeating: VerdictMerge(), count: evaluations.count)
         failures = Array(repeating: nil, count: evaluations.count)
     }
 
@@ -186,7 +195,7 @@ private final class PartSlots: @unchecked Sendable {
 
     func take(_ index: Int) -> Evaluation? { locked { defer { parts[index] = nil }; return parts[index] } }
 
-    func put(_ index: Int, _ evaluation: Evaluation, diagnostics: [LogDiagnostic]? = nil, verdicts: [Verdict]? = nil) {
+    func put(_ index: Int, _ evaluation: Evaluation, diagnostics: [LogDiagnostic]? = nil, verdicts: VerdictMerge? = nil) {
         locked {
             parts[index] = evaluation
             if let diagnostics { found[index] = diagnostics }
@@ -200,16 +209,11 @@ private final class PartSlots: @unchecked Sendable {
     var evaluations: [Evaluation] { locked { parts.compactMap { $0 } } }
     var diagnostics: [LogDiagnostic] { locked { found.flatMap { $0 } } }
 
-    /// Every part's verdicts in one array, taken out of the parts.
-    func takeVerdicts() -> [Verdict] {
+    /// Every part's verdicts, in the order of the parts, taken out of the parts.
+    func takeVerdicts() -> [VerdictMerge] {
         locked {
-            var all: [Verdict] = []
-            all.reserveCapacity(judged.reduce(0) { $0 + $1.count })
-            for index in judged.indices {
-                all.append(contentsOf: judged[index])
-                judged[index] = []
-            }
-            return all
+            defer { judged = [] }
+            return judged
         }
     }
 

@@ -117,6 +117,21 @@ public struct Verdict: Hashable, Sendable {
         self.amount = amount
     }
 
+    /// Creates a verdict saying `statement` from evidence already kept as it is stored.
+    init(
+        statement: Statement, employee: String?, subject: String, time: Instant, arguments: [String: String],
+        evidenceLines: EvidenceLines, value: Decimal?, amount: Decimal?
+    ) {
+        self.statement = statement
+        self.employee = employee
+        self.subject = subject
+        self.time = time
+        self.arguments = arguments
+        self.evidenceLines = evidenceLines
+        self.value = value
+        self.amount = amount
+    }
+
     /// Whether two verdicts say the same in every field.
     public static func == (lhs: Verdict, rhs: Verdict) -> Bool {
         (lhs.statement === rhs.statement
