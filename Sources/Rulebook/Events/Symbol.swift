@@ -47,13 +47,16 @@ public struct SymbolTable: Sendable {
     private var wraps: [Int] = []
     /// The bits of an end kept in `ends`: 32, or fewer to test wrapping on small tables.
     private let endBits: Int
-    /// An open-addressing index over the bytes: each slot holds the upper half of a
-    /// hash and the symbol's number plus one, or zero when empty. Interning reads ids
-    /// straight from a line's bytes, so a repeated id costs a hash and a comparison,
-    /// not a `String`. It is kept at most three quarters full: probes stay short, the
-    /// hash's upper half spares comparing bytes, and a log of millions of ids does not
-    /// hold twice as many empty slots.
-    private var slots = [UInt64](repeating: 0, count: 64)
+    /// An open-addressing index over the bytes: each slot holds the symbol's number
+    /// plus one, or zero when empty, and the top byte of its hash in `tags`.
+    /// Interning reads ids straight from a line's bytes, so a repeated id costs a hash
+    /// and a comparison, not a `String`. It is kept at most three quarters full:
+    /// probes stay short, the tag spares comparing bytes with all but one in 256 of
+    /// the other ids probed, and five bytes a slot rather than eight make the index of
+    /// a log of millions of ids, and the moment it grows, the largest part of a run's
+    /// memory no longer.
+    private var slots = [UInt32](repeating: 0, count: 64)
+    private var tags = [UInt8](repeating: 0, count: 64)
     private let hasher = ByteHash()
 
     /// Creates an empty table.
@@ -97,7 +100,8 @@ public struct SymbolTable: Sendable {
         arena.append(contentsOf: bytes)
         if start >> endBits != arena.count >> endBits { wraps.append(ends.count) }
         ends.append(UInt32(truncatingIfNeeded: arena.count & (1 << endBits - 1)))
-        slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(symbol.rawValue + 1)
+        slots[slot] = symbol.rawValue + 1
+        tags[slot] = Self.tag(of: hash)
         if ends.count * 4 > slots.count * 3 { grow() }
         return symbol
     }
@@ -140,23 +144,29 @@ public struct SymbolTable: Sendable {
         return low + wraps.partitioningIndex { $0 > index } << endBits
     }
 
+    private static func tag(of hash: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: hash >> 56) }
+
     /// The slot holding `bytes`, or the empty slot where they would go.
     private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, found: Symbol?) {
         let mask = slots.count - 1
-        let tag = hash & 0xFFFF_FFFF_0000_0000
+        let tag = Self.tag(of: hash)
         var slot = Int(truncatingIfNeeded: hash) & mask
         return arena.withUnsafeBufferPointer { arena in
-            while true {
-                let entry = slots[slot]
-                if entry == 0 { return (slot, nil) }
-                if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                    let number = Int(entry & 0xFFFF_FFFF) - 1
-                    let stored = range(of: number)
-                    if stored.count == bytes.count, Self.equal(arena, from: stored.lowerBound, bytes) {
-                        return (slot, Symbol(rawValue: UInt32(number)))
+            slots.withUnsafeBufferPointer { slots in
+                tags.withUnsafeBufferPointer { tags in
+                    while true {
+                        let entry = slots[slot]
+                        if entry == 0 { return (slot, nil) }
+                        if tags[slot] == tag {
+                            let number = Int(entry) - 1
+                            let stored = range(of: number)
+                            if stored.count == bytes.count, Self.equal(arena, from: stored.lowerBound, bytes) {
+                                return (slot, Symbol(rawValue: UInt32(number)))
+                            }
+                        }
+                        slot = (slot + 1) & mask
                     }
                 }
-                slot = (slot + 1) & mask
             }
         }
     }
@@ -167,16 +177,24 @@ public struct SymbolTable: Sendable {
     }
 
     private mutating func grow() {
-        var grown = [UInt64](repeating: 0, count: slots.count * 2)
+        // Every slot is found again from the arena: the old index goes first, so that
+        // the two are never held at once.
+        let count = slots.count * 2
+        slots = []
+        tags = []
+        var grown = [UInt32](repeating: 0, count: count)
+        var grownTags = [UInt8](repeating: 0, count: grown.count)
         let mask = grown.count - 1
         arena.withUnsafeBufferPointer { arena in
             for number in ends.indices {
                 let hash = hasher.hash(UnsafeBufferPointer(rebasing: arena[range(of: number)]))
                 var slot = Int(truncatingIfNeeded: hash) & mask
                 while grown[slot] != 0 { slot = (slot + 1) & mask }
-                grown[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(number + 1)
+                grown[slot] = UInt32(number + 1)
+                grownTags[slot] = Self.tag(of: hash)
             }
         }
         slots = grown
+        tags = grownTags
     }
 }
