@@ -389,6 +389,9 @@ public struct Evaluation: Sendable {
     /// Every verdict, taken out of the evaluation, to be read in output order: the
     /// settled ones from their runs, the rest sorted in place.
     mutating func takeVerdictsInOrder() -> VerdictMerge {
+        // The last settled verdicts are packed first, so that the values they were
+        // gathered in are let go before the rest are.
+        let settled = settledVerdicts.takeRuns()
         let keyedVerdicts = zip(keyed, keyedInForce).map { program, inForce in
             program.currentVerdicts.filter { inForce.contains($0.time) }
         }
@@ -410,7 +413,7 @@ public struct Evaluation: Sendable {
         derivedByPerson = [:]
         rest.sortInOutputOrder()
         // Settled verdicts come first among equals, as they were gathered first.
-        return VerdictMerge(runs: settledVerdicts.takeRuns(), then: rest)
+        return VerdictMerge(runs: settled, then: rest)
     }
 
     /// The verdicts of the rules over verdicts and counted events for one person.

@@ -57,6 +57,12 @@ struct VerdictRun: Sendable {
             }
             count += 1
         }
+        // Held for the rest of the run: not with the slack of an array grown by doubling.
+        if bytes.capacity > bytes.count + bytes.count / 16 {
+            bytes = [UInt8](unsafeUninitializedCapacity: bytes.count) { copy, initialized in
+                initialized = bytes.withUnsafeBufferPointer { copy.initialize(fromContentsOf: $0) }
+            }
+        }
     }
 
     private enum Flag {
@@ -140,11 +146,14 @@ private struct ByteCursor {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<offset + count]), as: UTF8.self)
     }
 
-    /// A number stored byte for byte.
+    /// A number stored byte for byte, but for its last zero bytes.
     mutating func decimal() -> Decimal {
         var value = Decimal()
-        let size = MemoryLayout<Decimal>.size
-        withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[offset..<offset + size]))) }
+        let size = Int(byte())
+        withUnsafeMutableBytes(of: &value) { stored in
+            for index in 0..<stored.count { stored[index] = 0 }
+            stored.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[offset..<offset + size])))
+        }
         offset += size
         return value
     }
@@ -176,8 +185,15 @@ extension Array where Element == UInt8 {
     }
 
     /// Appends the bytes of a number: a `Decimal` is integers alone (exponent, length
-    /// and flags, mantissa), so its bytes are the whole of it.
+    /// and flags, mantissa), so its bytes are the whole of it. The mantissa comes
+    /// last, and a number of a few digits leaves most of it zero: those zero bytes
+    /// at the end are left out, their count written first.
     fileprivate mutating func appendDecimal(_ value: Decimal) {
-        Swift.withUnsafeBytes(of: value) { append(contentsOf: $0) }
+        Swift.withUnsafeBytes(of: value) { stored in
+            var size = stored.count
+            while size > 0, stored[size - 1] == 0 { size -= 1 }
+            append(UInt8(size))
+            append(contentsOf: UnsafeRawBufferPointer(rebasing: stored[0..<size]))
+        }
     }
 }
