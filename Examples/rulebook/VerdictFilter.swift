@@ -30,8 +30,10 @@ struct VerdictFilter {
     ) throws(CheckOptions.UsageError) -> Instant {
         if let instant = try? RFC3339.parse(text) { return instant }
         let parts = text.split(separator: "-").compactMap { Int($0) }
+        // The calendar rolls a day that does not exist (2026-02-30) into the next month.
         guard parts.count == 3, text.count == 10,
-              let start = calendar.instant(LocalDate(year: parts[0], month: parts[1], day: parts[2]), hour: 0, minute: 0)
+              case let day = LocalDate(year: parts[0], month: parts[1], day: parts[2]),
+              let start = calendar.instant(day, hour: 0, minute: 0), calendar.localDate(of: start) == day
         else { throw CheckOptions.UsageError(description: "\(option) must be a day like 2026-03-02 or a time like 2026-03-02T09:00:00+08:00, not '\(text)'") }
         return endOfDay ? calendar.endOfDay(containing: start) : start
     }

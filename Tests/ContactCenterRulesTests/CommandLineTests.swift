@@ -180,11 +180,13 @@ struct ReportTests {
         #expect(verdicts.allSatisfy { $0.contains("\"time\":\"2026-03-03") || $0.contains("\"time\":\"2026-03-04") })
     }
 
-    @Test("A day or time that cannot be read is a usage error", arguments: ["--since", "--until"])
-    func badDay(option: String) throws {
-        let run = try CommandLineTests.rulebook(["check", "Examples/logs/week.jsonl", option, "March 3rd"])
+    @Test("A day or time that cannot be read, or a day no calendar has, is a usage error",
+          arguments: ["--since", "--until"], ["March 3rd", "2026-13-01", "2026-02-30"])
+    func badDay(option: String, day: String) throws {
+        let run = try CommandLineTests.rulebook(["check", "Examples/logs/week.jsonl", option, day])
         #expect(run.status == 64)
         #expect(run.stderr.contains("\(option) must be a day like 2026-03-02"))
+        #expect(run.stdout.isEmpty)
     }
 
     @Test func reportNeedsAKind() throws {
