@@ -62,22 +62,6 @@ struct SymbolMapTests {
         #expect(map.values.count == map.count)
     }
 
-    @Test func chunksAreHandedOverInOrderAndLetGo() {
-        var values = ChunkedArray<Int>()
-        for number in 0..<10_000 { values.append(number) }
-        var sizes: [Int] = []
-        var gathered: [Int] = []
-        values.removeAll(handingChunksTo: { chunk in
-            sizes.append(chunk.count)
-            gathered.append(contentsOf: chunk)
-        })
-        #expect(sizes == [4_096, 4_096, 1_808])
-        #expect(gathered == Array(0..<10_000))
-        #expect(values.count == 0 && values.elements.isEmpty)
-        values.append(7)
-        #expect(values.elements == [7])
-    }
-
     @Test func aTableWhoseArenaOutgrowsItsEndsStillFindsEveryString() {
         // Ends kept in 7 bits wrap every 128 bytes, as 32-bit ends do every 4 GiB.
         var symbols = SymbolTable(endBits: 7)

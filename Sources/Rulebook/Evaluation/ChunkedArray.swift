@@ -42,17 +42,6 @@ struct ChunkedArray<Element: Sendable>: Sendable {
         if index < count { self[index] = last }
     }
 
-    /// Empties the array, handing `body` its chunks in order, each let go once handed
-    /// over: moving a large array elsewhere never holds it twice.
-    mutating func removeAll(handingChunksTo body: ([Element]) -> Void) {
-        for index in chunks.indices {
-            body(chunks[index])
-            chunks[index] = []
-        }
-        chunks = []
-        count = 0
-    }
-
     /// The elements, in order, as one array.
     var elements: [Element] { chunks.flatMap { $0 } }
 

@@ -105,16 +105,10 @@ public struct Verdict: Hashable, Sendable {
         statement: Statement, employee: String?, subject: String, time: Instant, arguments: [String: String] = [:],
         evidence: [Int], value: Decimal? = nil, amount: Decimal? = nil
     ) {
-        self.statement = statement
-        self.employee = employee
-        self.subject = subject
-        self.time = time
-        self.arguments = arguments
         var lines = evidence
         lines.sortAndRemoveDuplicates()
-        self.evidenceLines = EvidenceLines(lines)
-        self.value = value
-        self.amount = amount
+        self.init(statement: statement, employee: employee, subject: subject, time: time, arguments: arguments,
+                  evidenceLines: EvidenceLines(lines), value: value, amount: amount)
     }
 
     /// Creates a verdict saying `statement` from evidence already kept as it is stored.

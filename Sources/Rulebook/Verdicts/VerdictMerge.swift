@@ -27,7 +27,6 @@ struct VerdictMerge: IteratorProtocol, Sendable {
         var source: Int
 
         static func < (lhs: Head, rhs: Head) -> Bool {
-            if lhs.verdict.time != rhs.verdict.time { return lhs.verdict.time < rhs.verdict.time }
             if Verdict.outputOrder(lhs.verdict, rhs.verdict) { return true }
             if Verdict.outputOrder(rhs.verdict, lhs.verdict) { return false }
             return lhs.source < rhs.source
