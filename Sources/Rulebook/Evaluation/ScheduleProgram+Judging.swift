@@ -137,7 +137,7 @@ extension ScheduleProgram {
         var tooLate: [EventMark?] = Array(repeating: nil, count: excuses.count)
         var valid: [EventMark?] = Array(repeating: nil, count: excuses.count)
         for (index, excuse) in excuses.enumerated() {
-            for mark in excuseMarks[index][record.subject] ?? [] where mark.key == nil || mark.key == holder || excuse.reference.ownerField == nil {
+            for mark in excuseMarks[index][record.subject] ?? EventMarks() where mark.key == nil || mark.key == holder || excuse.reference.ownerField == nil {
                 switch excuse.spec.timing {
                 case .any:
                     if valid[index] == nil { valid[index] = mark }
@@ -195,7 +195,7 @@ extension ScheduleProgram {
     }
 
     /// The event that meets `compiled` for `record` among `candidates`.
-    func pick(_ compiled: CompiledExpectation, from candidates: [EventMark], record: CaseRecord) -> EventMark? {
+    func pick(_ compiled: CompiledExpectation, from candidates: EventMarks, record: CaseRecord) -> EventMark? {
         let lower = compiled.spec.from.map { point($0, of: record) } ?? .distantPast
         let upper = compiled.spec.to.map { point($0, of: record) } ?? .distantFuture
         guard lower <= upper else { return nil }
@@ -352,11 +352,11 @@ extension Duration {
     }
 }
 
-extension Array {
+extension RandomAccessCollection where Index == Int {
     /// The first index whose element satisfies `predicate`, for a predicate that is
-    /// false and then true along the array.
+    /// false and then true along the collection.
     func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
-        var low = 0, high = count
+        var low = startIndex, high = endIndex
         while low < high {
             let middle = (low + high) / 2
             if predicate(self[middle]) { high = middle } else { low = middle + 1 }

@@ -164,10 +164,10 @@ struct ScheduleProgram: Sendable {
     private(set) var cases = SymbolMap<CaseRecord>()
     var casesByOwner = SymbolMap<[Symbol]>()
     /// Per expectation: the events keyed by the person or case they name.
-    private(set) var matches: [SymbolMap<[EventMark]>]
+    private(set) var matches: [SymbolMap<EventMarks>]
     /// Per excuse: the events keyed by case id, with the person they name.
-    private(set) var excuseMarks: [SymbolMap<[EventMark]>]
-    private(set) var waiverMarks = SymbolMap<[EventMark]>()
+    private(set) var excuseMarks: [SymbolMap<EventMarks>]
+    private(set) var waiverMarks = SymbolMap<EventMarks>()
     private(set) var exempt = SymbolMap<Int>()
 
     private var due = MinHeap<DueCase>()
@@ -306,19 +306,19 @@ struct ScheduleProgram: Sendable {
             guard let key = event[expectations[index].field]?.symbol, !released.contains(key) else { continue }
             let person = expectations[index].person.flatMap { event[$0]?.symbol }
             let joined = expectations[index].join.flatMap { event[joins[$0].field]?.symbol }
-            matches[index][key, default: []].insertSorted(EventMark(time: event.time, line: event.line, key: person, join: joined))
+            matches[index][key, default: EventMarks()].insertSorted(EventMark(time: event.time, line: event.line, key: person, join: joined))
             if expectations[index].byOwner { touch(owner: key) } else { touch(case: key) }
         }
         for (index, excuse) in excuses.enumerated() where excuse.reference.selector.matches(event) {
             guard let id = event[excuse.reference.caseField]?.symbol else { continue }
             let owner = excuse.reference.ownerField.flatMap { event[$0]?.symbol }
-            excuseMarks[index][id, default: []].insertSorted(EventMark(time: event.time, line: event.line, key: owner))
+            excuseMarks[index][id, default: EventMarks()].insertSorted(EventMark(time: event.time, line: event.line, key: owner))
             touch(case: id)
         }
         for waiver in waivers where waiver.selector.matches(event) {
             guard let id = event[waiver.caseField]?.symbol else { continue }
             let owner = waiver.ownerField.flatMap { event[$0]?.symbol }
-            waiverMarks[id, default: []].insertSorted(EventMark(time: event.time, line: event.line, key: owner))
+            waiverMarks[id, default: EventMarks()].insertSorted(EventMark(time: event.time, line: event.line, key: owner))
             touch(case: id)
         }
         for exemption in exemptions where exemption.selector.matches(event) {
