@@ -75,6 +75,14 @@ struct SymbolMapTests {
         #expect(symbols.count == ids.count)
     }
 
+    @Test func anEmptyIdHashesAlikeWhereverItsBytesAre() {
+        let hasher = ByteHash()
+        let bytes: [UInt8] = [1, 2, 3]
+        let elsewhere = bytes.withUnsafeBufferPointer { hasher.hash(UnsafeBufferPointer(rebasing: $0[1..<1])) }
+        #expect(hasher.hash(UnsafeBufferPointer(start: nil, count: 0)) == elsewhere)
+        #expect(hasher.hash(UnsafeBufferPointer(start: nil, count: 0)) != bytes.withUnsafeBufferPointer(hasher.hash))
+    }
+
     @Test func aTableInternsStringsByTheirBytes() {
         var symbols = SymbolTable()
         let ids = (0..<50_000).map { "T\($0)" }

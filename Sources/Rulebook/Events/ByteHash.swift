@@ -21,13 +21,15 @@ struct ByteHash: Sendable {
     @inline(__always)
     func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var state = seed ^ UInt64(truncatingIfNeeded: bytes.count) &* 0x9E37_79B9_7F4A_7C15
-        guard let base = bytes.baseAddress else { return Self.mix(state, 0xA076_1D64_78BD_642F) }
-        let raw = UnsafeRawPointer(base)
         var index = 0
-        while index + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            state = Self.mix(state ^ word, 0xA076_1D64_78BD_642F)
-            index += 8
+        // An empty buffer may have no address: it hashes as any other empty one.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                state = Self.mix(state ^ word, 0xA076_1D64_78BD_642F)
+                index += 8
+            }
         }
         if index < bytes.count {
             var tail: UInt64 = 0
