@@ -1,16 +1,40 @@
 import Foundation
 
 /// What an encoder made once and reuses while writing many verdicts: the text of
-/// numbers, found by their parts, and message templates cut into escaped pieces, found
-/// by the statement they belong to. A report repeats the same minutes and templates
-/// many times over, and making them costs microseconds where finding them costs
-/// nanoseconds.
+/// numbers, found by their parts, and what the verdicts of one statement write alike
+/// (rule, outcome, reason, clause and message template, escaped), found by the
+/// statement. A report repeats the same minutes and statements many times over, and
+/// making them costs microseconds where finding them costs nanoseconds.
 ///
 /// A memo lives while one block of verdicts is written: the statements it is keyed
 /// by are held by those verdicts, so their identities are not reused meanwhile.
 struct EncodingMemo {
     private var texts: [DecimalParts: String] = [:]
-    private var templates: [ObjectIdentifier: [Verdict.EscapedPiece]] = [:]
+    private var statements: [ObjectIdentifier: StatementText] = [:]
+
+    /// What every verdict of one statement writes alike, escaped once: the fields as
+    /// JSON string literals, quotes included, and the message template in pieces.
+    /// Shared by reference, so that finding it copies nothing.
+    final class StatementText {
+        let rule: [UInt8]
+        let outcome: [UInt8]
+        let reason: [UInt8]
+        let source: [UInt8]
+        let pieces: [Verdict.EscapedPiece]
+
+        init(_ verdict: Verdict, in language: Language) {
+            func quoted(_ text: String) -> [UInt8] {
+                var bytes: [UInt8] = []
+                JSONString.append(text, to: &bytes)
+                return bytes
+            }
+            rule = quoted(verdict.rule)
+            outcome = quoted(verdict.outcome)
+            reason = quoted(verdict.reason)
+            source = quoted(verdict.source)
+            pieces = verdict.escapedPieces(in: language)
+        }
+    }
 
     /// The most numbers kept; past it they are forgotten and made again.
     static let capacity = 1 << 16
@@ -25,11 +49,12 @@ struct EncodingMemo {
         return text
     }
 
-    /// The escaped pieces of `verdict`'s message template in `language`.
-    mutating func pieces(of verdict: Verdict, in language: Language) -> [Verdict.EscapedPiece] {
-        if let known = templates[verdict.statementIdentity] { return known }
-        let pieces = verdict.escapedPieces(in: language)
-        templates[verdict.statementIdentity] = pieces
-        return pieces
+    /// What `verdict` writes alike with the other verdicts of its statement, with its
+    /// message in `language`.
+    mutating func statement(of verdict: Verdict, in language: Language) -> StatementText {
+        if let known = statements[verdict.statementIdentity] { return known }
+        let text = StatementText(verdict, in: language)
+        statements[verdict.statementIdentity] = text
+        return text
     }
 }

@@ -48,11 +48,12 @@ public struct VerdictEncoder: Sendable {
             bytes.append(UInt8(ascii: "\""))
             bytes.append(UInt8(ascii: ":"))
         }
+        let statement = memo.statement(of: verdict, in: language)
         bytes.append(UInt8(ascii: "{"))
         name("rule", first: true)
-        JSONString.append(verdict.rule, to: &bytes)
+        bytes.append(contentsOf: statement.rule)
         name("outcome")
-        JSONString.append(verdict.outcome, to: &bytes)
+        bytes.append(contentsOf: statement.outcome)
         if let employee = verdict.employee {
             name("employee")
             JSONString.append(employee, to: &bytes)
@@ -65,13 +66,12 @@ public struct VerdictEncoder: Sendable {
         calendar.append(verdict.time, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
         name("reason")
-        JSONString.append(verdict.reason, to: &bytes)
+        bytes.append(contentsOf: statement.reason)
         // Numbers are written twice, in the message and as fields: make their text once.
         let valueText = verdict.value.map { memo.text(of: $0) }, amountText = verdict.amount.map { memo.text(of: $0) }
         name("message")
         bytes.append(UInt8(ascii: "\""))
-        verdict.appendMessage(memo.pieces(of: verdict, in: language), valueText: valueText, amountText: amountText,
-                              escapedTo: &bytes)
+        verdict.appendMessage(statement.pieces, valueText: valueText, amountText: amountText, escapedTo: &bytes)
         bytes.append(UInt8(ascii: "\""))
         name("evidence")
         bytes.append(UInt8(ascii: "["))
@@ -83,7 +83,7 @@ public struct VerdictEncoder: Sendable {
         }
         bytes.append(UInt8(ascii: "]"))
         name("source")
-        JSONString.append(verdict.source, to: &bytes)
+        bytes.append(contentsOf: statement.source)
         if let valueText {
             name("value")
             bytes.append(contentsOf: valueText.utf8)
