@@ -28,7 +28,7 @@ struct EventMarks: RandomAccessCollection, Sendable {
     subscript(position: Int) -> EventMark {
         switch storage {
         case .one(let mark):
-            precondition(position == 0, "EventMarks index out of range")
+            // Position 0, the only one there is.
             return mark
         case .many(let marks):
             return marks[position]
