@@ -150,7 +150,7 @@ public struct EventLineDecoder: Sendable {
         for required in type.required where !fields.contains(where: { $0.name == required.symbol }) {
             return reject(required.name, "missing; '\(typeName)' requires it")
         }
-        return .event(Event(type: type.type, time: time, line: line, fields: fields))
+        return .event(Event(type: type.type, time: time, line: line, distinctFields: fields))
     }
 
     /// Forgets the fingerprints of plain lines of the hours wholly before `time`:
@@ -225,7 +225,7 @@ public struct EventLineDecoder: Sendable {
             fields.append(Event.Field(name: name, value: value))
         }
         for required in type.required where !fields.contains(where: { $0.name == required.symbol }) { return nil }
-        return Event(type: type.type, time: time, line: line, fields: fields)
+        return Event(type: type.type, time: time, line: line, distinctFields: fields)
     }
 
     /// The time of a plain line just scanned into `members`: its only `"time"`
