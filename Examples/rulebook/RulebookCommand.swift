@@ -64,6 +64,15 @@ enum RulebookCommand {
         return error is EventLogReader.Failure ? .unreadableInput : .badPolicy
     }
 
+    /// The verdicts the options ask to see, or `nil` after reporting why the options
+    /// are wrong.
+    private static func verdictFilter(_ options: CheckOptions, calendar: PolicyCalendar) -> VerdictFilter? {
+        do { return try VerdictFilter(options, calendar: calendar) } catch {
+            Output.error("rulebook: \(error)", in: options.language)
+            return nil
+        }
+    }
+
     static func check(_ options: CheckOptions, mode: Mode) -> ExitCode {
         let policy: Policy
         var baselinePolicy: Policy?
@@ -94,14 +103,13 @@ enum RulebookCommand {
         let showsProgress = isatty(STDERR_FILENO) == 1 && options.jobs == 1
         let progress = showsProgress ? EvaluationProgress { lines in Output.progress("\(lines) lines read") } : nil
         // Verdicts as JSON Lines are written block by block as the evaluation hands
-        // them over, so that a long log's verdicts are never all held at once. (A
-        // policy whose time zone is unknown goes the other way, to be reported.)
-        if mode == .check, options.format == .jsonl, let calendar = try? PolicyCalendar(timeZone: policy.timeZone) {
-            let filter: VerdictFilter
-            do { filter = try VerdictFilter(options, calendar: calendar) } catch {
-                Output.error("rulebook: \(error)", in: options.language)
-                return .usage
+        // them over, so that a long log's verdicts are never all held at once.
+        if mode == .check, options.format == .jsonl {
+            let calendar: PolicyCalendar
+            do { calendar = try PolicyCalendar(timeZone: policy.timeZone) } catch {
+                return reportFailure(PolicyError.unknownTimeZone(policy.timeZone), language: options.language)
             }
+            guard let filter = verdictFilter(options, calendar: calendar) else { return .usage }
             let encoder = VerdictEncoder(calendar: calendar, language: options.language)
             var counts = VerdictCounts()
             var progressCleared = false
@@ -141,11 +149,7 @@ enum RulebookCommand {
         }
 
         for line in printer.summary() { Output.error(line) }
-        let filter: VerdictFilter
-        do { filter = try VerdictFilter(options, calendar: report.calendar) } catch {
-            Output.error("rulebook: \(error)", in: options.language)
-            return .usage
-        }
+        guard let filter = verdictFilter(options, calendar: report.calendar) else { return .usage }
         // In place, keeping order: a long log's verdicts are not copied to be filtered.
         report.verdicts.removeAll { !filter.includes($0) }
         var out = Output()
@@ -170,19 +174,13 @@ enum RulebookCommand {
             for line in summary.lines() { Output.error(line) }
             return report.statistics.rejectedLines > 0 ? .rejectedLines : .success
         }
-        switch options.format {
-        case .jsonl:
-            let encoder = VerdictEncoder(calendar: report.calendar, language: options.language)
-            encoder.write(report.verdicts, jobs: options.jobs, bytesTo: { Output.write($0) })
-            for line in summary.lines() { Output.error(line) }
-        case .table:
-            let table = VerdictTable(verdicts: report.verdicts, calendar: report.calendar, language: options.language,
-                                     colours: VerdictTable.coloursWanted)
-            for line in table.lines() { out.line(line) }
-            out.line("")
-            for line in summary.lines() { out.line(line) }
-            out.flush()
-        }
+        // A table: JSON Lines were written block by block above.
+        let table = VerdictTable(verdicts: report.verdicts, calendar: report.calendar, language: options.language,
+                                 colours: VerdictTable.coloursWanted)
+        for line in table.lines() { out.line(line) }
+        out.line("")
+        for line in summary.lines() { out.line(line) }
+        out.flush()
         return report.statistics.rejectedLines > 0 ? .rejectedLines : .success
     }
 }
