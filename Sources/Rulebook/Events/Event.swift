@@ -48,20 +48,16 @@ public struct Event: Hashable, Sendable {
     ///                   fields: [.init(name: symbols.intern("employee"), value: .symbol(symbols.intern("E1")))])
     /// ```
     public init(type: Symbol, time: Instant, line: Int, fields: [Field]) {
-        self.type = type
-        self.time = time
-        self.line = line
-        var sorted: [Field] = []
-        sorted.reserveCapacity(fields.count)
+        var distinct: [Field] = []
+        distinct.reserveCapacity(fields.count)
         for field in fields {
-            if let index = sorted.firstIndex(where: { $0.name == field.name }) {
-                sorted[index] = field
+            if let index = distinct.firstIndex(where: { $0.name == field.name }) {
+                distinct[index] = field
             } else {
-                sorted.append(field)
+                distinct.append(field)
             }
         }
-        sorted.sort { $0.name < $1.name }
-        self.fields = sorted
+        self.init(type: type, time: time, line: line, distinctFields: distinct)
     }
 
     /// An event of `fields` whose names are all different, as a reader makes them:
