@@ -2,8 +2,9 @@ import ContactCenterRules
 import Foundation
 import Rulebook
 
-/// `rulebook-bench LOG [--runs N] [--json] [--c-baseline PATH]`: measures reading,
-/// evaluating and checking a log, in release builds.
+/// `rulebook-bench LOG [--runs N] [--json] [--c-baseline PATH] [--only PREFIX]`: measures
+/// reading, evaluating and checking a log, in release builds. `--only` runs just the
+/// measurements whose names start with the prefix, so that a profiler sees one of them.
 @main
 enum BenchCommand {
     static func main() {
@@ -13,6 +14,7 @@ enum BenchCommand {
         var runs = 3
         var baseline: String?
         var log: String?
+        var only: String?
         var index = 0
         while index < arguments.count {
             switch arguments[index] {
@@ -22,13 +24,16 @@ enum BenchCommand {
             case "--c-baseline" where index + 1 < arguments.count:
                 baseline = arguments[index + 1]
                 index += 1
+            case "--only" where index + 1 < arguments.count:
+                only = arguments[index + 1]
+                index += 1
             default:
                 log = arguments[index]
             }
             index += 1
         }
         guard let log else {
-            FileHandle.standardError.write(Data("usage: rulebook-bench LOG [--runs N] [--json] [--c-baseline PATH]\n".utf8))
+            FileHandle.standardError.write(Data("usage: rulebook-bench LOG [--runs N] [--json] [--c-baseline PATH] [--only PREFIX]\n".utf8))
             exit(64)
         }
         #if DEBUG
@@ -36,7 +41,7 @@ enum BenchCommand {
         #endif
         let report: (Measurement) -> Void = { FileHandle.standardOutput.write(Data(((json ? $0.json : $0.text) + "\n").utf8)) }
         do {
-            try Benchmarks(log: log, runs: runs).run(report)
+            try Benchmarks(log: log, runs: runs, only: only).run(report)
             if let baseline { try compare(with: baseline, log: log, report) }
         } catch {
             FileHandle.standardError.write(Data("rulebook-bench: \(error)\n".utf8))

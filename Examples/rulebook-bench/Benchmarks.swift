@@ -9,10 +9,23 @@ struct Benchmarks {
     let log: String
     let runs: Int
 
+    /// Runs only the measurements whose names start with this; all when `nil`.
+    let only: String?
+
     func run(_ report: (Measurement) -> Void) throws {
         let lines = try readLines()
+        func wanted(_ name: String) -> Bool { only.map { name.hasPrefix($0) } ?? true }
+        if wanted("parse") { report(parse(lines)) }
+        for (name, policy) in [("evaluate reference P1-P4", ReferencePolicies.make()), ("evaluate whole pack", StandardPolicy.make())]
+        where wanted(name) {
+            report(try evaluate(lines, name: name, policy: policy))
+        }
+        if wanted("check end-to-end") { try check(lines.count).forEach(report) }
+        if wanted("stream") { report(try streaming(lines)) }
+    }
 
-        // Reading alone: every line through the reader into interned events.
+    /// Reading alone: every line through the reader into interned events.
+    private func parse(_ lines: [String]) -> Measurement {
         let parsing = timed(runs: runs) {
             var evaluation = try? Evaluation(policy: ReferencePolicies.make())
             var decoded: [Event] = []
@@ -25,37 +38,41 @@ struct Benchmarks {
             }
             return decoded.count
         }
-        report(Measurement(name: "parse", events: lines.count, seconds: parsing.seconds,
-                           peakResidentBytes: Measurement.peakResidentBytes()))
+        return Measurement(name: "parse", events: lines.count, seconds: parsing.seconds,
+                           peakResidentBytes: Measurement.peakResidentBytes())
+    }
 
-        for (name, policy) in [("evaluate reference P1-P4", ReferencePolicies.make()), ("evaluate whole pack", StandardPolicy.make())] {
-            // Decode with this policy's own evaluation, so symbols agree, then time
-            // feeding copies of it.
-            var prepared = try Evaluation(policy: policy)
-            var decoded: [Event] = []
-            decoded.reserveCapacity(lines.count)
-            for (index, line) in lines.enumerated() {
-                var text = line
-                if case .event(let event) = text.withUTF8({ prepared.decode(line: $0, number: index + 1) }) {
-                    decoded.append(event)
-                }
+    /// Evaluation alone: the events already decoded, fed to a session and finished.
+    private func evaluate(_ lines: [String], name: String, policy: Policy) throws -> Measurement {
+        // Decode with this policy's own evaluation, so symbols agree, then time
+        // feeding copies of it.
+        var prepared = try Evaluation(policy: policy)
+        var decoded: [Event] = []
+        decoded.reserveCapacity(lines.count)
+        for (index, line) in lines.enumerated() {
+            var text = line
+            if case .event(let event) = text.withUTF8({ prepared.decode(line: $0, number: index + 1) }) {
+                decoded.append(event)
             }
-            var counts: [String: Int] = [:]
-            let evaluation = timed(runs: runs) {
-                var session = prepared
-                for event in decoded { session.feed(event) }
-                _ = session.finish()
-                let verdicts = session.verdicts
-                counts = Dictionary(grouping: verdicts, by: \.rule).mapValues(\.count)
-                return verdicts.count
-            }
-            let summary = counts.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ",")
-            report(Measurement(name: name, events: decoded.count, seconds: evaluation.seconds,
-                               peakResidentBytes: Measurement.peakResidentBytes(),
-                               extra: [("verdicts", String(evaluation.checksum)), ("counts", "\"\(summary)\"")]))
         }
+        var counts: [String: Int] = [:]
+        let evaluation = timed(runs: runs) {
+            var session = prepared
+            for event in decoded { session.feed(event) }
+            _ = session.finish()
+            let verdicts = session.verdicts
+            counts = Dictionary(grouping: verdicts, by: \.rule).mapValues(\.count)
+            return verdicts.count
+        }
+        let summary = counts.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ",")
+        return Measurement(name: name, events: decoded.count, seconds: evaluation.seconds,
+                           peakResidentBytes: Measurement.peakResidentBytes(),
+                           extra: [("verdicts", String(evaluation.checksum)), ("counts", "\"\(summary)\"")])
+    }
 
-        // End to end as `rulebook check` does it: the file in, verdicts encoded out.
+    /// End to end as `rulebook check` does it: the file in, verdicts encoded out; with
+    /// one job and with two.
+    private func check(_ events: Int) throws -> [Measurement] {
         let policy = StandardPolicy.make()
         let sink = FileHandle(forWritingAtPath: "/dev/null")
         // The output goes where `rulebook check` would write it, and its checksum covers
@@ -74,17 +91,17 @@ struct Benchmarks {
             return report == nil ? 0 : checksum.value
         }
         let check = timed(runs: runs) { written(jobs: 1) }
-        report(Measurement(name: "check end-to-end", events: lines.count, seconds: check.seconds,
-                           peakResidentBytes: Measurement.peakResidentBytes(), extra: [("output_checksum", String(check.checksum))]))
-
+        let one = Measurement(name: "check end-to-end", events: events, seconds: check.seconds,
+                              peakResidentBytes: Measurement.peakResidentBytes(),
+                              extra: [("output_checksum", String(check.checksum))])
         // Both cores: independent groups of rules and shares of the tickets on two threads,
         // verdicts encoded in two slices.
         let parallel = timed(runs: runs) { written(jobs: 2) }
-        report(Measurement(name: "check end-to-end, 2 jobs", events: lines.count, seconds: parallel.seconds,
-                           peakResidentBytes: Measurement.peakResidentBytes(),
-                           extra: [("output_checksum", String(parallel.checksum)), ("same_as_one_job", String(parallel.checksum == check.checksum))]))
-
-        report(try streaming(lines))
+        let two = Measurement(name: "check end-to-end, 2 jobs", events: events, seconds: parallel.seconds,
+                              peakResidentBytes: Measurement.peakResidentBytes(),
+                              extra: [("output_checksum", String(parallel.checksum)),
+                                      ("same_as_one_job", String(parallel.checksum == check.checksum))])
+        return [one, two]
     }
 
     /// Feeds a streaming session one line at a time, advancing to the latest time
