@@ -16,26 +16,54 @@ struct LineShare: Sendable {
     }
 
     /// The types this part reads.
-    var reads: [[UInt8]]
+    let reads: [[UInt8]]
     /// The types whose lines this part accounts for.
-    var accounts: [[UInt8]]
+    let accounts: [[UInt8]]
     /// The types some part reads.
-    var anyPartReads: [[UInt8]]
+    let anyPartReads: [[UInt8]]
     /// Whether this part accounts for lines whose type is not known cheaply, or that
     /// no part reads (unknown types, blank lines): the first part does.
-    var isFirst: Bool
+    let isFirst: Bool
     /// This part's share of the cases every part holds, if any: a line of theirs is
     /// read only by the part whose share its case falls in, which accounts for it,
     /// when its case id can be found without decoding it.
     var shard: CaseShard? {
-        didSet {
-            shardKeys = (shard?.keys ?? [:]).sorted { $0.key < $1.key }.map { type, field in
-                (Array(type.utf8), Array(("\"" + field + "\":\"").utf8))
-            }
+        didSet { known = Self.knownTypes(reads: reads, accounts: accounts, anyPartReads: anyPartReads, isFirst: isFirst, shard: shard) }
+    }
+    /// Per type some part reads, what this part does with its lines, and for a type
+    /// of the shared cases the bytes that begin its case id's member: looked up once
+    /// per line rather than through each list of types in turn.
+    private var known: [KnownType]
+
+    private struct KnownType: Sendable {
+        var name: [UInt8]
+        var disposition: Disposition
+        var caseMember: ByteSearch.Pattern?
+    }
+
+    init(reads: [[UInt8]], accounts: [[UInt8]], anyPartReads: [[UInt8]], isFirst: Bool) {
+        self.reads = reads
+        self.accounts = accounts
+        self.anyPartReads = anyPartReads
+        self.isFirst = isFirst
+        known = Self.knownTypes(reads: reads, accounts: accounts, anyPartReads: anyPartReads, isFirst: isFirst, shard: nil)
+    }
+
+    private static func knownTypes(
+        reads: [[UInt8]], accounts: [[UInt8]], anyPartReads: [[UInt8]], isFirst: Bool, shard: CaseShard?
+    ) -> [KnownType] {
+        let shared = (shard?.keys.keys.sorted() ?? []).map { Array($0.utf8) }.filter { !anyPartReads.contains($0) }
+        return (anyPartReads + shared).map { name in
+            let disposition: Disposition =
+                if accounts.contains(name) { .readAndAccount }
+                else if reads.contains(name) { .read }
+                // The first part accounts for the lines no part reads.
+                else if isFirst && !anyPartReads.contains(name) { .readAndAccount }
+                else { .skip }
+            let field = shard?.keys[String(decoding: name, as: UTF8.self)]
+            return KnownType(name: name, disposition: disposition, caseMember: field.map { ByteSearch.Pattern("\"" + $0 + "\":\"") })
         }
     }
-    /// Per shared event type, the bytes that begin its case id's member.
-    private var shardKeys: [(type: [UInt8], member: [UInt8])] = []
 
     /// The shares of parts reading `typesRead[i]`, in part order.
     static func shares(_ typesRead: [Set<String>]) -> [LineShare] {
@@ -49,63 +77,37 @@ struct LineShare: Sendable {
 
     func disposition(of line: UnsafeBufferPointer<UInt8>) -> Disposition {
         guard let type = Self.typeName(in: line) else { return isFirst ? .readAndAccount : .read }
-        if let shard, let key = shardKeys.first(where: { $0.type.elementsEqual(type) }),
-           let id = Self.stringValue(startingWith: key.member, in: line) {
+        guard let entry = known.first(where: { ByteSearch.equals($0.name, type) }) else {
+            // No part reads this type.
+            return isFirst ? .readAndAccount : .skip
+        }
+        if let shard, let member = entry.caseMember, let id = Self.stringValue(startingWith: member, in: line) {
             return shard.owns(id) ? .readAndAccount : .skip
         }
-        func among(_ names: [[UInt8]]) -> Bool { names.contains { $0.elementsEqual(type) } }
-        if among(accounts) { return .readAndAccount }
-        if among(reads) { return .read }
-        if !among(anyPartReads) && isFirst { return .readAndAccount }
-        return .skip
+        return entry.disposition
     }
 
-    private static let key = Array(#""type""#.utf8)
+    private static let key = ByteSearch.Pattern(#""type""#)
 
     /// The string value of the line's only member that begins with `member` (a
     /// quoted key, a colon and the opening quote), for a line without backslashes:
     /// there a quote always opens or closes a string, so `"ticket":"` is only ever
     /// the key `ticket` and the start of its value.
-    static func stringValue(startingWith member: [UInt8], in line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
-        var found: Int?
-        var index = 0
-        while index + member.count <= line.count {
-            if line[index] == member[0], line[index..<index + member.count].elementsEqual(member) {
-                guard found == nil else { return nil }
-                found = index + member.count
-                index += member.count
-            } else {
-                index += 1
-            }
-        }
-        guard let start = found else { return nil }
-        var end = start
-        while end < line.count, line[end] != UInt8(ascii: "\"") { end += 1 }
-        guard end < line.count else { return nil }
-        return UnsafeBufferPointer(rebasing: line[start..<end])
+    static func stringValue(startingWith member: ByteSearch.Pattern, in line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard let found = member.onlyOccurrence(in: line),
+              let end = ByteSearch.firstIndex(of: UInt8(ascii: "\""), in: line, from: found + member.bytes.count)
+        else { return nil }
+        return UnsafeBufferPointer(rebasing: line[(found + member.bytes.count)..<end])
     }
 
-    /// The value of the line's only `"type"` member, when it can be found safely.
+    /// The value of the line's only `"type"` member, when it can be found safely: the
+    /// line has no backslash, and `"type"` once, followed by `:"`.
     static func typeName(in line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
-        guard line.count > key.count + 2 else { return nil }
-        var found: Int?
-        var index = 0
-        // One pass over the line looks for the key and for any backslash at once.
-        while index < line.count {
-            if line[index] == UInt8(ascii: "\\") { return nil }
-            if index + key.count <= line.count, line[index] == key[0], line[index..<index + key.count].elementsEqual(key) {
-                guard found == nil else { return nil }
-                found = index
-                index += key.count
-            } else {
-                index += 1
-            }
-        }
-        guard let start = found.map({ $0 + key.count }), start + 2 <= line.count,
-              line[start] == UInt8(ascii: ":"), line[start + 1] == UInt8(ascii: "\"") else { return nil }
-        var end = start + 2
-        while end < line.count, line[end] != UInt8(ascii: "\"") { end += 1 }
-        guard end < line.count else { return nil }
+        guard line.count > key.bytes.count + 2, !ByteSearch.contains(UInt8(ascii: "\\"), in: line),
+              let found = key.onlyOccurrence(in: line) else { return nil }
+        let start = found + key.bytes.count
+        guard start + 2 <= line.count, line[start] == UInt8(ascii: ":"), line[start + 1] == UInt8(ascii: "\""),
+              let end = ByteSearch.firstIndex(of: UInt8(ascii: "\""), in: line, from: start + 2) else { return nil }
         return UnsafeBufferPointer(rebasing: line[(start + 2)..<end])
     }
 }
