@@ -47,16 +47,17 @@ public struct SymbolTable: Sendable {
     private var wraps: [Int] = []
     /// The bits of an end kept in `ends`: 32, or fewer to test wrapping on small tables.
     private let endBits: Int
-    /// An open-addressing index over the bytes: each slot holds the symbol's number
-    /// plus one, or zero when empty, and the top byte of its hash in `tags`.
-    /// Interning reads ids straight from a line's bytes, so a repeated id costs a hash
-    /// and a comparison, not a `String`. It is kept at most three quarters full:
-    /// probes stay short, the tag spares comparing bytes with all but one in 256 of
-    /// the other ids probed, and five bytes a slot rather than eight make the index of
-    /// a log of millions of ids, and the moment it grows, the largest part of a run's
-    /// memory no longer.
-    private var slots = [UInt32](repeating: 0, count: 64)
-    private var tags = [UInt8](repeating: 0, count: 64)
+    /// An open-addressing index over the bytes: each slot is five bytes, the symbol's
+    /// number plus one (zero when empty), least significant byte first, and the top
+    /// byte of its hash. Interning reads ids straight from a line's bytes, so a
+    /// repeated id costs a hash and a comparison, not a `String`. It is kept at most
+    /// three quarters full: probes stay short, the tag spares comparing bytes with all
+    /// but one in 256 of the other ids probed, and five bytes a slot rather than eight
+    /// make the index of a log of millions of ids, and the moment it grows, the
+    /// largest part of a run's memory no longer. The tag sits beside the number, so
+    /// that a probe of a large index misses the cache once, not twice.
+    private var index = [UInt8](repeating: 0, count: 64 * SymbolTable.slotSize)
+    private static var slotSize: Int { 5 }
     private let hasher = ByteHash()
 
     /// Creates an empty table.
@@ -100,9 +101,8 @@ public struct SymbolTable: Sendable {
         arena.append(contentsOf: bytes)
         if start >> endBits != arena.count >> endBits { wraps.append(ends.count) }
         ends.append(UInt32(truncatingIfNeeded: arena.count & (1 << endBits - 1)))
-        slots[slot] = symbol.rawValue + 1
-        tags[slot] = Self.tag(of: hash)
-        if ends.count * 4 > slots.count * 3 { grow() }
+        index.withUnsafeMutableBytes { Self.store(symbol.rawValue + 1, tag: Self.tag(of: hash), at: slot, in: $0) }
+        if ends.count * 4 > index.count / Self.slotSize * 3 { grow() }
         return symbol
     }
 
@@ -146,26 +146,29 @@ public struct SymbolTable: Sendable {
 
     private static func tag(of hash: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: hash >> 56) }
 
+    private static func store(_ entry: UInt32, tag: UInt8, at slot: Int, in index: UnsafeMutableRawBufferPointer) {
+        index.storeBytes(of: entry.littleEndian, toByteOffset: slot * slotSize, as: UInt32.self)
+        index[slot * slotSize + 4] = tag
+    }
+
     /// The slot holding `bytes`, or the empty slot where they would go.
     private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, found: Symbol?) {
-        let mask = slots.count - 1
+        let mask = index.count / Self.slotSize - 1
         let tag = Self.tag(of: hash)
         var slot = Int(truncatingIfNeeded: hash) & mask
         return arena.withUnsafeBufferPointer { arena in
-            slots.withUnsafeBufferPointer { slots in
-                tags.withUnsafeBufferPointer { tags in
-                    while true {
-                        let entry = slots[slot]
-                        if entry == 0 { return (slot, nil) }
-                        if tags[slot] == tag {
-                            let number = Int(entry) - 1
-                            let stored = range(of: number)
-                            if stored.count == bytes.count, Self.equal(arena, from: stored.lowerBound, bytes) {
-                                return (slot, Symbol(rawValue: UInt32(number)))
-                            }
+            index.withUnsafeBytes { index in
+                while true {
+                    let entry = UInt32(littleEndian: index.loadUnaligned(fromByteOffset: slot * Self.slotSize, as: UInt32.self))
+                    if entry == 0 { return (slot, nil) }
+                    if index[slot * Self.slotSize + 4] == tag {
+                        let number = Int(entry) - 1
+                        let stored = range(of: number)
+                        if stored.count == bytes.count, Self.equal(arena, from: stored.lowerBound, bytes) {
+                            return (slot, Symbol(rawValue: UInt32(number)))
                         }
-                        slot = (slot + 1) & mask
                     }
+                    slot = (slot + 1) & mask
                 }
             }
         }
@@ -179,22 +182,20 @@ public struct SymbolTable: Sendable {
     private mutating func grow() {
         // Every slot is found again from the arena: the old index goes first, so that
         // the two are never held at once.
-        let count = slots.count * 2
-        slots = []
-        tags = []
-        var grown = [UInt32](repeating: 0, count: count)
-        var grownTags = [UInt8](repeating: 0, count: grown.count)
-        let mask = grown.count - 1
+        let count = index.count / Self.slotSize * 2
+        index = []
+        var grown = [UInt8](repeating: 0, count: count * Self.slotSize)
+        let mask = count - 1
         arena.withUnsafeBufferPointer { arena in
-            for number in ends.indices {
-                let hash = hasher.hash(UnsafeBufferPointer(rebasing: arena[range(of: number)]))
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                while grown[slot] != 0 { slot = (slot + 1) & mask }
-                grown[slot] = UInt32(number + 1)
-                grownTags[slot] = Self.tag(of: hash)
+            grown.withUnsafeMutableBytes { grown in
+                for number in ends.indices {
+                    let hash = hasher.hash(UnsafeBufferPointer(rebasing: arena[range(of: number)]))
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while grown.loadUnaligned(fromByteOffset: slot * Self.slotSize, as: UInt32.self) != 0 { slot = (slot + 1) & mask }
+                    Self.store(UInt32(number + 1), tag: Self.tag(of: hash), at: slot, in: grown)
+                }
             }
         }
-        slots = grown
-        tags = grownTags
+        index = grown
     }
 }
