@@ -4,7 +4,7 @@
 /// log through the heap, and on a large log the heap outgrows the caches, so that
 /// each level a removal walks down is a miss. Four children side by side halve the
 /// levels for the price of comparing four neighbours.
-struct MinHeap<Element: Comparable & Sendable>: Sendable {
+struct MinHeap<Element: Sendable>: Sendable {
     private var storage: [Element] = []
 
     var isEmpty: Bool { storage.isEmpty }
@@ -15,13 +15,14 @@ struct MinHeap<Element: Comparable & Sendable>: Sendable {
     // Both sifts move a hole through the buffer and place the element once, rather
     // than swapping at every level through the array's checked subscripts.
 
-    mutating func insert(_ element: Element) {
+    /// Adds `element`, for a heap ordered by `areInIncreasingOrder`.
+    mutating func insert(_ element: Element, by areInIncreasingOrder: (Element, Element) -> Bool) {
         storage.append(element)
         storage.withUnsafeMutableBufferPointer { heap in
             var child = heap.count - 1
             while child > 0 {
                 let parent = (child - 1) / Self.arity
-                guard element < heap[parent] else { break }
+                guard areInIncreasingOrder(element, heap[parent]) else { break }
                 heap[child] = heap[parent]
                 child = parent
             }
@@ -29,7 +30,8 @@ struct MinHeap<Element: Comparable & Sendable>: Sendable {
         }
     }
 
-    mutating func removeMinimum() -> Element? {
+    /// Takes out the least element, for a heap ordered by `areInIncreasingOrder`.
+    mutating func removeMinimum(by areInIncreasingOrder: (Element, Element) -> Bool) -> Element? {
         guard let last = storage.popLast() else { return nil }
         guard !storage.isEmpty else { return last }
         return storage.withUnsafeMutableBufferPointer { heap in
@@ -39,10 +41,10 @@ struct MinHeap<Element: Comparable & Sendable>: Sendable {
                 let first = Self.arity * parent + 1
                 guard first < heap.count else { break }
                 var child = first
-                for other in (first + 1)..<min(first + Self.arity, heap.count) where heap[other] < heap[child] {
+                for other in (first + 1)..<min(first + Self.arity, heap.count) where areInIncreasingOrder(heap[other], heap[child]) {
                     child = other
                 }
-                guard heap[child] < last else { break }
+                guard areInIncreasingOrder(heap[child], last) else { break }
                 heap[parent] = heap[child]
                 parent = child
             }
@@ -50,4 +52,9 @@ struct MinHeap<Element: Comparable & Sendable>: Sendable {
             return minimum
         }
     }
+}
+
+extension MinHeap where Element: Comparable {
+    mutating func insert(_ element: Element) { insert(element, by: <) }
+    mutating func removeMinimum() -> Element? { removeMinimum(by: <) }
 }

@@ -22,21 +22,14 @@ struct VerdictMerge: IteratorProtocol, Sendable {
         }
     }
 
-    private struct Head: Comparable, Sendable {
-        var verdict: Verdict
-        var source: Int
-
-        static func < (lhs: Head, rhs: Head) -> Bool {
-            if Verdict.outputOrder(lhs.verdict, rhs.verdict) { return true }
-            if Verdict.outputOrder(rhs.verdict, lhs.verdict) { return false }
-            return lhs.source < rhs.source
-        }
-
-        static func == (lhs: Head, rhs: Head) -> Bool { !(lhs < rhs) && !(rhs < lhs) }
-    }
-
     private var sources: [Source] = []
-    private var heads = MinHeap<Head>()
+    /// Per source, the verdict it gave last: the next to read, while the source is in
+    /// `order`. Sources that give nothing are dropped as the merge starts.
+    private var heads: [Verdict] = []
+    /// The sources with a verdict to read, the one whose verdict comes first on top.
+    /// The heap holds source numbers rather than verdicts: moving a verdict retains
+    /// and releases each of its strings.
+    private var order = MinHeap<Int>()
     private var started = false
     /// How many verdicts are left to read.
     private(set) var count = 0
@@ -60,17 +53,41 @@ struct VerdictMerge: IteratorProtocol, Sendable {
         }
     }
 
+    /// Whether the head of source `a` comes before that of source `b`: in output
+    /// order, and among equals the earlier source first.
+    /// Output order is by time first, and most heads differ in time: comparing the
+    /// times alone spares copying both verdicts, which passing them whole costs.
+    private static func precedes(_ a: Int, _ b: Int, in heads: UnsafeBufferPointer<Verdict>) -> Bool {
+        let first = heads[a].time, second = heads[b].time
+        if first != second { return first < second }
+        if Verdict.outputOrder(heads[a], heads[b]) { return true }
+        if Verdict.outputOrder(heads[b], heads[a]) { return false }
+        return a < b
+    }
+
     mutating func next() -> Verdict? {
         if !started {
             started = true
-            for index in sources.indices {
-                if let verdict = sources[index].next() { heads.insert(Head(verdict: verdict, source: index)) }
+            var giving: [Source] = []
+            for var source in sources {
+                guard let first = source.next() else { continue }
+                giving.append(source)
+                heads.append(first)
+            }
+            sources = giving
+            heads.withUnsafeBufferPointer { heads in
+                for index in heads.indices { order.insert(index) { Self.precedes($0, $1, in: heads) } }
             }
         }
-        guard let head = heads.removeMinimum() else { return nil }
-        if let following = sources[head.source].next() { heads.insert(Head(verdict: following, source: head.source)) }
+        guard let source = heads.withUnsafeBufferPointer({ heads in order.removeMinimum { Self.precedes($0, $1, in: heads) } })
+        else { return nil }
+        let verdict = heads[source]
+        if let following = sources[source].next() {
+            heads[source] = following
+            heads.withUnsafeBufferPointer { heads in order.insert(source) { Self.precedes($0, $1, in: heads) } }
+        }
         count -= 1
-        return head.verdict
+        return verdict
     }
 
     /// Every verdict left, in one array.
