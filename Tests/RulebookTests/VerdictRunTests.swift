@@ -27,7 +27,12 @@ struct VerdictRunTests {
             }
             if number % 4 != 0 { verdict.value = Decimal(sign: .minus, exponent: -(number % 9), significand: Decimal(number * 7919)) }
             if number % 6 == 1 { verdict.amount = Decimal(string: "123456789012345678901234567.89") }
-            if number % 8 == 3 { verdict.arguments = ["limit": "5", "channel": "電話 \(number)"] }
+            switch number % 8 {
+            case 3: verdict.arguments = ["limit": "5", "channel": "電話 \(number)"]
+            // The same arguments again and again, and others of the same length.
+            case 5, 6: verdict.arguments = ["limit": "\(5 + number % 3)"]
+            default: break
+            }
             verdicts.append(verdict)
         }
         return verdicts.inOutputOrder()

@@ -77,6 +77,10 @@ struct VerdictRun: Sendable {
         private let run: VerdictRun
         private var offset = 0
         private var previousTime: Int64 = 0
+        /// The bytes of the last arguments read, and what they were read as: verdicts
+        /// of one rule mostly carry the same arguments, and a verdict read with the
+        /// same bytes shares the dictionary rather than building another.
+        private var lastArguments: (bytes: Range<Int>, value: [String: String])?
 
         init(_ run: VerdictRun) { self.run = run }
 
@@ -99,11 +103,22 @@ struct VerdictRun: Sendable {
                 let amount = flags & Flag.amount != 0 ? cursor.decimal() : nil
                 var arguments: [String: String] = [:]
                 if flags & Flag.arguments != 0 {
-                    let count = Int(cursor.varint())
-                    arguments.reserveCapacity(count)
-                    for _ in 0..<count {
-                        let key = cursor.string()
-                        arguments[key] = cursor.string()
+                    let start = cursor.offset
+                    var skipped = cursor
+                    for _ in 0..<(2 * skipped.varint()) { skipped.offset += Int(skipped.varint()) }
+                    let range = start..<skipped.offset
+                    if let last = lastArguments, last.bytes.count == range.count,
+                       bytes[last.bytes].elementsEqual(bytes[range]) {
+                        arguments = last.value
+                        cursor.offset = range.upperBound
+                    } else {
+                        let count = Int(cursor.varint())
+                        arguments.reserveCapacity(count)
+                        for _ in 0..<count {
+                            let key = cursor.string()
+                            arguments[key] = cursor.string()
+                        }
+                        lastArguments = (range, arguments)
                     }
                 }
                 return Verdict(statement: statement, employee: employee, subject: subject,
