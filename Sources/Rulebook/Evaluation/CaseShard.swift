@@ -5,16 +5,33 @@
 /// dealt among threads by id and each thread judges exactly the verdicts of its cases;
 /// the verdicts of all threads together are those of one.
 struct CaseShard: Sendable, Equatable {
-    /// This share's number, from 0.
-    let index: Int
-    /// How many shares there are.
-    let count: Int
+    /// The buckets case ids are hashed into; each share holds a run of them, so
+    /// shares need not be equal: a thread with more of the other rules' work takes
+    /// fewer cases.
+    static let bucketCount = 4096
+    /// The buckets of this share.
+    let buckets: Range<Int>
     /// Per event type the shared schedules read, the field naming an event's case.
     let keys: [String: String]
 
     /// Whether the case id with these UTF-8 bytes falls in this share.
     func owns(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
-        Int(Self.hash(id) % UInt64(count)) == index
+        buckets.contains(Int(Self.hash(id) % UInt64(Self.bucketCount)))
+    }
+
+    /// Shares in proportion to `weights` (one per thread) that together hold every
+    /// bucket, each a run of them; equal shares when no weight is above zero.
+    static func shares(_ weights: [Double], keys: [String: String]) -> [CaseShard] {
+        var weights = weights.map { max(0, $0) }
+        if !weights.contains(where: { $0 > 0 }) { weights = weights.map { _ in 1 } }
+        let total = weights.reduce(0, +)
+        var start = 0, sum = 0.0
+        return weights.indices.map { index in
+            sum += weights[index]
+            let end = index == weights.count - 1 ? bucketCount : max(start, Int((sum / total * Double(bucketCount)).rounded()))
+            defer { start = end }
+            return CaseShard(buckets: start..<end, keys: keys)
+        }
     }
 
     /// FNV-1a: the same for the bytes of a line and of the id read from it, in every
@@ -109,11 +126,12 @@ extension Policy {
         }
         var buckets = Array(repeating: shared, count: count)
         for (position, group) in others.enumerated() { buckets[position % count] += group }
+        let shards = CaseShard.shares(Array(repeating: 1, count: count), keys: keys)
         return buckets.enumerated().map { index, rules in
             ParallelPart(
                 policy: Policy(name: name, schema: schema, rules: rules.sorted().map { self.rules[$0] }, timeZone: timeZone,
                                parameters: parameters),
-                shard: CaseShard(index: index, count: count, keys: keys))
+                shard: shards[index])
         }
     }
 }

@@ -98,16 +98,19 @@ extension Policy {
         logAt path: String, jobs: Int, asOf: Instant?, limits: Evaluation.Limits, settling: Evaluation.Settling?,
         diagnostics: (LogDiagnostic) -> Void
     ) throws -> FinishedEvaluation {
-        let parts = parallelParts(jobs)
+        var parts = parallelParts(jobs)
         guard parts.count > 1, path != "-" else {
             return try finishedEvaluation(logAt: path, asOf: asOf, limits: limits, progress: nil, settling: settling,
                                           diagnostics: diagnostics)
         }
-        let evaluations = try parts.map { part in
-            var evaluation = try Evaluation(policy: part.policy, asOf: asOf, limits: limits)
-            if let shard = part.shard { evaluation.dealCases(shard) }
-            if asOf == nil, let settling { evaluation.startSettling(settling) }
-            return evaluation
+        var evaluations = try parts.map { try Evaluation(policy: $0.policy, asOf: asOf, limits: limits) }
+        if let keys = parts.first?.shard?.keys {
+            let weights = ShardBalance(sampling: path).weights(readers: evaluations.map(\.readersByType), shared: Set(keys.keys))
+            for (index, shard) in CaseShard.shares(weights, keys: keys).enumerated() { parts[index].shard = shard }
+        }
+        for index in evaluations.indices {
+            if let shard = parts[index].shard { evaluations[index].dealCases(shard) }
+            if asOf == nil, let settling { evaluations[index].startSettling(settling) }
         }
         let shares = zip(LineShare.shares(evaluations.map(\.typesRead)), parts).map { share, part in
             var share = share
