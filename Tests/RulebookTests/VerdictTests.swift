@@ -130,6 +130,19 @@ struct VerdictTests {
         #expect(Decimal.nan.plainText == "NaN")
     }
 
+    @Test func shortNumbersAreWrittenAsFoundationWritesThem() {
+        // One word of mantissa and at most six decimals: minutes and amounts.
+        let mantissas: [UInt64] = [0, 1, 5, 10, 100, 381, 1_805, 999_999, 1_000_000, 1_000_001, 123_456_789, 9_999_999_999_999_999_999]
+        for mantissa in mantissas {
+            for exponent in -6...0 {
+                for sign in [FloatingPointSign.plus, .minus] {
+                    let number = Decimal(sign: sign, exponent: exponent, significand: Decimal(mantissa))
+                    #expect(number.plainText == NSDecimalNumber(decimal: number).stringValue, "\(sign) \(mantissa)e\(exponent)")
+                }
+            }
+        }
+    }
+
     @Test func numbersOfEveryScaleAreWrittenAsFoundationRoundsThem() {
         // Mantissas of every length and exponents either side of the six decimals,
         // from a fixed sequence, against rounding and printing by Foundation.

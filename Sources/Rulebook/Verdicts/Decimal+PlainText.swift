@@ -107,8 +107,27 @@ struct DecimalParts: Hashable {
         return digits.isEmpty ? [0] : digits
     }
 
+    private static let powersOfTen: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
+
+    /// `mantissa` divided by 10^`decimals` (at most six), as plain text.
+    private static func shortText(_ mantissa: UInt64, decimals: Int, isNegative: Bool) -> String {
+        let divisor = powersOfTen[decimals]
+        let sign = isNegative && mantissa != 0 ? "-" : ""
+        var fraction = mantissa % divisor, places = decimals
+        guard fraction != 0 else { return sign + String(mantissa / divisor) }
+        while fraction % 10 == 0 {
+            fraction /= 10
+            places -= 1
+        }
+        let digits = String(fraction)
+        return sign + String(mantissa / divisor) + "." + String(repeating: "0", count: places - digits.utf8.count) + digits
+    }
+
     /// The number rounded half away from zero to six decimals, as plain text.
     var plainText: String {
+        // Most numbers written are minutes and amounts: a mantissa of one word and at
+        // most six decimals, which need no rounding and no arrays of digits.
+        if high == 0, exponent <= 0, exponent >= -6 { return Self.shortText(low, decimals: -exponent, isNegative: isNegative) }
         let zero = UInt8(ascii: "0")
         let digits = self.digits()
         var whole: [UInt8]
