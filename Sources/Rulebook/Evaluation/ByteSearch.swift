@@ -45,8 +45,7 @@ enum ByteSearch {
         /// not counted: after a match the search goes on past its end.
         ///
         /// The line is read eight bytes at a time, and the pattern compared only where
-        /// its first byte may be: a JSON line's keys and strings begin with a quote, and
-        /// a line of a hundred bytes has a score of them.
+        /// its first two bytes may be.
         func onlyOccurrence(in line: UnsafeBufferPointer<UInt8>) -> Int? {
             guard let base = line.baseAddress, let first = bytes.first, bytes.count <= line.count else { return nil }
             let raw = UnsafeRawPointer(base)
@@ -69,14 +68,20 @@ enum ByteSearch {
                     resume = position + pattern.count
                     return true
                 }
-                // A byte equal to `first` becomes zero after the exclusive or; the usual
-                // zero-byte test then marks it (and, rarely, the byte after a zero, which
-                // the comparison turns away).
+                // A place where the pattern's first two bytes are becomes a zero byte
+                // after the exclusive ors of the word there and of the word one byte on;
+                // the usual zero-byte test then marks it (and, rarely, the byte after a
+                // zero, which the comparison turns away). Keys and strings begin with a
+                // quote, so looking for the quote alone would stop a score of times a line.
                 let ones: UInt64 = 0x0101_0101_0101_0101
-                let spread = ones &* UInt64(first)
+                let spreadFirst = ones &* UInt64(first)
+                let spreadSecond = pattern.count > 1 ? ones &* UInt64(pattern[1]) : nil
                 var index = 0
-                while index + 8 <= line.count {
-                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ spread
+                while index + 9 <= line.count {
+                    var word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ spreadFirst
+                    if let spreadSecond {
+                        word |= UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self)) ^ spreadSecond
+                    }
                     var candidates = (word &- ones) & ~word & (ones << 7)
                     while candidates != 0 {
                         guard accepts(index + candidates.trailingZeroBitCount >> 3) else { return nil }
