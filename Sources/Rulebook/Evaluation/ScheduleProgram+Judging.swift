@@ -13,22 +13,60 @@ extension ScheduleProgram {
         /// The case's rank among its owner's quota-excused cases in the period.
         var quotaRank: Int?
         var quotaLimit: Int?
-        /// Per excuse, the first excusing event on a later local date.
-        var tooLate: [EventMark?]
-        /// Lines of excuses that covered something.
-        var excuseLines: [Int]
         /// Who holds the case after exchanges.
         var holder: Symbol?
         /// A waiver that was given but refused, and whether because the case changed hands.
         var refusedWaiver: (changedHands: Bool, line: Int)?
-        /// The parties of the exchange that moved the case, when nobody covered it.
-        var uncoveredParties: [Symbol] = []
-        /// The lines of the exchange that moved the case.
-        var exchangeLines: [Int] = []
-        /// Per expectation, the earliest match among the cases this one hands over to.
-        var relief: [(case: CaseRecord, mark: EventMark)?] = []
         /// The quota of the excuse that covers the missing events, before ranking.
         var quota: Quota?
+        /// What only cases with excuses, exchanges or handovers have, kept apart: the
+        /// facts of a plain case (a ticket) are copied and let go of while it is judged,
+        /// and every array in them is retained and released at each copy.
+        private var details: Details?
+
+        private struct Details {
+            var tooLate: [EventMark?] = []
+            var excuseLines: [Int] = []
+            var uncoveredParties: [Symbol] = []
+            var exchangeLines: [Int] = []
+            var relief: [(case: CaseRecord, mark: EventMark)?] = []
+        }
+
+        init(record: CaseRecord, matched: [EventMark?], tooLate: [EventMark?], excuseLines: [Int],
+             holder: Symbol?, refusedWaiver: (changedHands: Bool, line: Int)?) {
+            self.record = record
+            self.matched = matched
+            self.holder = holder
+            self.refusedWaiver = refusedWaiver
+            if !tooLate.isEmpty || !excuseLines.isEmpty { details = Details(tooLate: tooLate, excuseLines: excuseLines) }
+        }
+
+        private mutating func changeDetails(_ change: (inout Details) -> Void) {
+            var changed = details ?? Details()
+            details = nil
+            change(&changed)
+            details = changed
+        }
+
+        /// Per excuse, the first excusing event on a later local date.
+        var tooLate: [EventMark?] { details?.tooLate ?? [] }
+        /// Lines of excuses that covered something.
+        var excuseLines: [Int] { details?.excuseLines ?? [] }
+        /// The parties of the exchange that moved the case, when nobody covered it.
+        var uncoveredParties: [Symbol] {
+            get { details?.uncoveredParties ?? [] }
+            set { changeDetails { $0.uncoveredParties = newValue } }
+        }
+        /// The lines of the exchange that moved the case.
+        var exchangeLines: [Int] {
+            get { details?.exchangeLines ?? [] }
+            set { changeDetails { $0.exchangeLines = newValue } }
+        }
+        /// Per expectation, the earliest match among the cases this one hands over to.
+        var relief: [(case: CaseRecord, mark: EventMark)?] {
+            get { details?.relief ?? [] }
+            set { changeDetails { $0.relief = newValue } }
+        }
     }
 
     /// The verdicts of every rule over this schedule for the case `id`, and in
@@ -65,15 +103,16 @@ extension ScheduleProgram {
         guard var facts = ownFacts(id, calendar: calendar, memo: &memo) else { return nil }
         let record = facts.record
         if let group = record.group {
-            facts.relief = expectations.indices.map { _ in nil }
+            var relief: [(case: CaseRecord, mark: EventMark)?] = expectations.indices.map { _ in nil }
             for other in casesByGroup[group] ?? [] where other != record.id {
                 guard let candidate = cases[other], candidate.start == record.end,
                       let reliefFacts = ownFacts(other, calendar: calendar, memo: &memo) else { continue }
                 for (index, mark) in reliefFacts.matched.enumerated() {
                     guard let mark else { continue }
-                    if facts.relief[index].map({ mark < $0.mark }) ?? true { facts.relief[index] = (candidate, mark) }
+                    if relief[index].map({ mark < $0.mark }) ?? true { relief[index] = (candidate, mark) }
                 }
             }
+            facts.relief = relief
         }
         if let quota = facts.quota {
             let rank = quotaRank(of: record, quota: quota, calendar: calendar, memo: &memo)
@@ -157,8 +196,7 @@ extension ScheduleProgram {
             excuseLines.append(mark.line)
         }
 
-        var facts = CaseFacts(record: record, matched: matched, missing: nil, coveringExcuse: nil,
-                              quotaRank: nil, quotaLimit: nil, tooLate: tooLate, excuseLines: excuseLines,
+        var facts = CaseFacts(record: record, matched: matched, tooLate: tooLate, excuseLines: excuseLines,
                               holder: holder, refusedWaiver: refusedWaiver)
         if let exchangeID = movedBy[record.id], let state = exchangeStates.first(where: { $0.id == exchangeID }),
            let first = state.first, let second = state.second {
