@@ -73,6 +73,28 @@ struct ParallelEvaluationTests {
         #expect(one.verdicts.contains { $0.subject == "TAX1" } && one.verdicts.contains { $0.subject == "7" })
     }
 
+    @Test func aLogFromAPipeIsReadWholeByOneThread() throws {
+        // A named pipe hands each reader a different piece: read by two threads, the
+        // log came apart into broken lines.
+        let pipe = FileManager.default.temporaryDirectory.appendingPathComponent("pipe-\(UUID().uuidString)").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: pipe) }
+        let log = try Data(contentsOf: URL(fileURLWithPath: Self.fixture))
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: pipe) else { return }
+            handle.write(log)
+            try? handle.close()
+        }
+        writer.start()
+        let policy = StandardPolicy.make()
+        var diagnostics: [LogDiagnostic] = []
+        let fromPipe = try policy.evaluate(logAt: pipe, jobs: 2) { diagnostics.append($0) }
+        let fromFile = try policy.evaluate(logAt: Self.fixture)
+        #expect(fromPipe.verdicts == fromFile.verdicts)
+        #expect(fromPipe.statistics == fromFile.statistics)
+        #expect(diagnostics.isEmpty)
+    }
+
     @Test func aPolicyThatCannotBeSplitRunsAsOne() throws {
         let policy = ReferencePolicies.make()
         let path = Self.logs[0]

@@ -68,8 +68,8 @@ extension Policy {
     /// found without decoding it.
     ///
     /// Diagnostics are reported once the log is read, in line order. Each part may
-    /// hold `limits.maximumOpenCases` cases of its own. Standard input is read by one
-    /// thread.
+    /// hold `limits.maximumOpenCases` cases of its own. Standard input, and a log that is
+    /// not a regular file (a pipe), is read by one thread.
     ///
     /// ```swift
     /// let report = try policy.evaluate(logAt: "month.jsonl", jobs: 2)
@@ -99,7 +99,9 @@ extension Policy {
         diagnostics: (LogDiagnostic) -> Void
     ) throws -> FinishedEvaluation {
         var parts = parallelParts(jobs)
-        guard parts.count > 1, path != "-" else {
+        // Each part reads the file from its start: a pipe or standard input would hand
+        // each a different piece of the log.
+        guard parts.count > 1, Self.isRegularFile(path) else {
             return try finishedEvaluation(logAt: path, asOf: asOf, limits: limits, progress: nil, settling: settling,
                                           diagnostics: diagnostics)
         }
@@ -173,6 +175,16 @@ extension Policy {
         }
         return FinishedEvaluation(verdicts: VerdictMerge(slots.takeVerdicts()), statistics: statistics,
                                   calendar: calendar, parameters: parameters)
+    }
+}
+
+extension Policy {
+    /// Whether `path` names a regular file (following links), which several threads
+    /// can each read whole.
+    static func isRegularFile(_ path: String) -> Bool {
+        guard path != "-" else { return false }
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 }
 
