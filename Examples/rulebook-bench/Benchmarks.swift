@@ -55,15 +55,16 @@ struct Benchmarks {
                 decoded.append(event)
             }
         }
-        var counts: [String: Int] = [:]
+        // The verdicts of the last run are kept, and counted by rule once timing is done.
+        var verdicts: [Verdict] = []
         let evaluation = timed(runs: runs) {
             var session = prepared
             for event in decoded { session.feed(event) }
             _ = session.finish()
-            let verdicts = session.verdicts
-            counts = Dictionary(grouping: verdicts, by: \.rule).mapValues(\.count)
+            verdicts = session.verdicts
             return verdicts.count
         }
+        let counts = Dictionary(grouping: verdicts, by: \.rule).mapValues(\.count)
         let summary = counts.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ",")
         return Measurement(name: name, events: decoded.count, seconds: evaluation.seconds,
                            peakResidentBytes: Measurement.peakResidentBytes(),
