@@ -24,13 +24,13 @@ struct ShardBalance {
         guard let file = FileHandle(forReadingAtPath: path) else { return }
         defer { try? file.close() }
         guard let size = try? file.seekToEnd() else { return }
-        let stride = max(UInt64(Self.windowSize), size / UInt64(Self.windows))
+        let spacing = max(UInt64(Self.windowSize), size / UInt64(Self.windows))
         var offset: UInt64 = 0
         while offset < size {
             guard (try? file.seek(toOffset: offset)) != nil,
                   let window = try? file.read(upToCount: Self.windowSize) else { return }
             count(window, startsALine: offset == 0)
-            offset += stride
+            offset += spacing
         }
     }
 

@@ -55,6 +55,7 @@ struct VerdictMerge: IteratorProtocol, Sendable {
 
     /// Whether the head of source `a` comes before that of source `b`: in output
     /// order, and among equals the earlier source first.
+    ///
     /// Output order is by time first, and most heads differ in time: comparing the
     /// times alone spares copying both verdicts, which passing them whole costs.
     private static func precedes(_ a: Int, _ b: Int, in heads: UnsafeBufferPointer<Verdict>) -> Bool {
