@@ -75,8 +75,29 @@ struct FlatObjectScanner {
 
     /// An ASCII string without escapes or control characters.
     private mutating func string() -> Range<Int>? {
-        guard take(UInt8(ascii: "\"")) else { return nil }
+        guard take(UInt8(ascii: "\"")), let base = bytes.baseAddress else { return nil }
         let start = index
+        // Eight bytes at a time while none of them is special: a quote, a backslash, a
+        // control character or a byte of non-ASCII text. Each test marks the special
+        // bytes exactly up to the first one (past it a borrow can mark others), so the
+        // lowest mark is the first special byte.
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C)
+            var special = (quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes
+            special |= (word &- ones &* 0x20) & ~word
+            special = (special | word) & highs
+            guard special != 0 else {
+                index += 8
+                continue
+            }
+            index += special.trailingZeroBitCount >> 3
+            guard bytes[index] == UInt8(ascii: "\"") else { return nil }
+            index += 1
+            return start..<(index - 1)
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
