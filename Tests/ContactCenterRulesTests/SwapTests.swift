@@ -177,6 +177,37 @@ struct SwapTests {
         ])
     }
 
+    @Test func aShiftRepublishedForSomeoneElseIsTheirsWhenSwapsAreJudged() throws {
+        // A2 is first published for E1, then for E3: between A1 and A3, which E1 gives
+        // away, E1 has nothing left, so the second is a consecutive swap.
+        var log = TestLog()
+        log.shift("A1", for: "E1", from: "2026-03-02 09:00", to: "2026-03-02 18:00")
+        log.shift("A2", for: "E1", from: "2026-03-03 09:00", to: "2026-03-03 18:00", published: "2026-02-20 10:00")
+        log.shift("A2", for: "E3", from: "2026-03-03 09:00", to: "2026-03-03 18:00", published: "2026-02-21 10:00")
+        log.shift("A3", for: "E1", from: "2026-03-05 09:00", to: "2026-03-05 18:00")
+        log.shift("B1", for: "E2", from: "2026-03-10 09:00", to: "2026-03-10 18:00")
+        log.shift("B9", for: "E2", from: "2026-03-20 09:00", to: "2026-03-20 18:00")
+        log.shift("B2", for: "E2", from: "2026-03-30 09:00", to: "2026-03-30 18:00")
+        for (index, (given, back)) in [("A1", "B1"), ("A3", "B2")].enumerated() {
+            log.swap("W\(index + 1)", requester: "E1", counterpart: "E2", shift: given, returnShift: back,
+                     requested: "2026-02-25 09:00", consented: "2026-02-25 10:00", registered: "2026-02-25 11:00",
+                     approved: "2026-02-26 09:0\(index)")
+        }
+        // E2 keeps B9 between B1 and B2: no consecutive swap for E2.
+        expectVerdicts(try log.verdicts().filter { $0.rule == "swap.consecutive" }, [
+            ExpectedVerdict("swap.consecutive", "violation", employee: "E1", subject: "W2"),
+        ])
+        // Fed one line at a time and advanced after each, a stream says the same.
+        var stream = try Evaluation(policy: StandardPolicy.make())
+        for (index, line) in log.lines.enumerated() {
+            stream.feed(line: line, number: index + 1)
+            if let latest = stream.coverage?.upperBound { _ = stream.advance(to: latest) }
+        }
+        _ = stream.finish()
+        let streamed = stream.verdicts.filter { $0.rule == "swap.consecutive" }
+        #expect(streamed.map { [$0.employee, $0.subject] } == [["E1", "W2"]])
+    }
+
     @Test func aShiftOfOnesOwnBetweenTwoGivenAwayIsNoConsecutiveSwap() throws {
         var log = TestLog()
         log.shift("A1", for: "E1", from: "2026-03-02 09:00", to: "2026-03-02 18:00")

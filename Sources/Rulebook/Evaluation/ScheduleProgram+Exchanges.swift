@@ -194,8 +194,8 @@ extension ScheduleProgram {
                     }
                 }
             case .consecutive, .backToBack:
-                var roster: [Symbol: Set<Symbol>] = [:]
-                cases.forEach { id, record in if let owner = record.owner { roster[owner, default: []].insert(id) } }
+                // Only the parties' sets are copied as exchanges change them.
+                var roster = scheduledByOwner
                 var givenAway: [Symbol: [Symbol]] = [:]
                 for state in effective {
                     guard let first = state.first, let second = state.second, let decision = state.decision else { continue }

@@ -163,6 +163,11 @@ struct ScheduleProgram: Sendable {
 
     private(set) var cases = SymbolMap<CaseRecord>()
     var casesByOwner = SymbolMap<[Symbol]>()
+    /// Per person, the cases they were scheduled as opened, before any exchange: the
+    /// roster the exchange rules replay exchanges over. Kept as cases open, for
+    /// schedules with exchanges, rather than rebuilt from every case at each step of a
+    /// stream.
+    var scheduledByOwner: [Symbol: Set<Symbol>] = [:]
     /// Per expectation: the events keyed by the person or case they name.
     private(set) var matches: [SymbolMap<EventMarks>]
     /// Per excuse: the events keyed by case id, with the person they name.
@@ -369,6 +374,10 @@ struct ScheduleProgram: Sendable {
         // every ticket of the log for nothing.
         if !releasable, let holder, isNew || !(casesByOwner[holder]?.contains(id) ?? false) {
             casesByOwner[holder, default: []].append(id)
+        }
+        if exchange != nil {
+            if let previousOwner = previous?.owner, previousOwner != owner { scheduledByOwner[previousOwner]?.remove(id) }
+            if let owner { scheduledByOwner[owner, default: []].insert(id) }
         }
         cases[id] = record
         due.insert(DueCase(closes: record.closes, id: id))
