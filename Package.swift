@@ -27,7 +27,7 @@ let package = Package(
             // Makes the longer logs the benchmark is also run on.
             exclude: ["repeat_months.py"]
         ),
-        .testTarget(name: "RulebookTests", dependencies: ["Rulebook"]),
+        .testTarget(name: "RulebookTests", dependencies: ["Rulebook", "RulebookTesting"]),
         .testTarget(name: "RulebookTestingTests", dependencies: ["Rulebook", "RulebookTesting"]),
         .testTarget(
             name: "ContactCenterRulesTests",

@@ -1,6 +1,7 @@
 import ContactCenterRules
 import Foundation
 import Rulebook
+import RulebookTesting
 import Testing
 
 /// Properties that hold for every log: the verdicts do not depend on how the events

@@ -1,4 +1,5 @@
 @testable import Rulebook
+import RulebookTesting
 import Testing
 
 @Suite("Finding a line's type and case id without decoding it")
@@ -54,13 +55,8 @@ struct ByteSearchTests {
         let pattern = ByteSearch.Pattern(text)
         let pieces = [pattern.bytes] + (1..<pattern.bytes.count).map { Array(pattern.bytes.prefix($0)) }
             + Set(pattern.bytes).sorted().map { [$0] } + [Array("x".utf8)]
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: Int) -> Int {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Int(state % UInt64(bound))
-        }
+        var random = SeededGenerator(seed: 13)
+        func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
         var found = 0, missed = 0
         for _ in 0..<4000 {
             var line: [UInt8] = []

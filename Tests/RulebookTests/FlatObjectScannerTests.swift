@@ -1,4 +1,5 @@
 @testable import Rulebook
+import RulebookTesting
 import Testing
 
 @Suite("Reading a plain line straight from its bytes")
@@ -27,13 +28,8 @@ struct FlatObjectScannerTests {
         // and from every kind of byte that ends or spoils a plain string, wherever it
         // falls in a word.
         let alphabet: [UInt8] = Array("ab#!~ ".utf8) + [0x7F, 0x22, 0x5C, 0x00, 0x1F, 0x20, 0x21, 0x23, 0x80, 0xC3, 0xFF]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Int(state % UInt64(bound))
-        }
+        var random = SeededGenerator(seed: 17)
+        func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
         var plain = 0, spoiled = 0
         for _ in 0..<20_000 {
             let length = next(40)
