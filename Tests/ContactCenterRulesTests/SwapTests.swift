@@ -153,6 +153,16 @@ struct SwapTests {
         expectVerdicts(try log.verdicts().filter { $0.rule == "swap.limit" }, [])
     }
 
+    /// E1 swaps each given shift for E2's shift beside it, as W1, W2, ... in turn: all
+    /// asked for and agreed on 25 February, approved a minute apart on the 26th.
+    static func swapInTurn(_ pairs: [(given: String, back: String)], in log: inout TestLog) {
+        for (index, (given, back)) in pairs.enumerated() {
+            log.swap("W\(index + 1)", requester: "E1", counterpart: "E2", shift: given, returnShift: back,
+                     requested: "2026-02-25 09:00", consented: "2026-02-25 10:00", registered: "2026-02-25 11:00",
+                     approved: "2026-02-26 09:0\(index)")
+        }
+    }
+
     @Test func givingAwayTheNextShiftOfOnesOwnIsAConsecutiveSwap() throws {
         var log = TestLog()
         log.shift("A1", for: "E1", from: "2026-03-02 09:00", to: "2026-03-02 18:00")
@@ -161,11 +171,7 @@ struct SwapTests {
         log.shift("B1", for: "E2", from: "2026-03-10 09:00", to: "2026-03-10 18:00")
         log.shift("B2", for: "E2", from: "2026-03-12 09:00", to: "2026-03-12 18:00")
         log.shift("B3", for: "E2", from: "2026-03-14 09:00", to: "2026-03-14 18:00")
-        for (index, (given, back)) in [("A1", "B1"), ("A2", "B2"), ("A3", "B3")].enumerated() {
-            log.swap("W\(index + 1)", requester: "E1", counterpart: "E2", shift: given, returnShift: back,
-                     requested: "2026-02-25 09:00", consented: "2026-02-25 10:00", registered: "2026-02-25 11:00",
-                     approved: "2026-02-26 09:0\(index)")
-        }
+        Self.swapInTurn([("A1", "B1"), ("A2", "B2"), ("A3", "B3")], in: &log)
         // W2 gives away A2, the shift right after A1 (given in W1); W3 gives away A3,
         // and nothing of E1's lies between A2 and A3 any more. E2 in turn gives away
         // B1, B2 and B3 with none of their shifts between them.
@@ -188,23 +194,19 @@ struct SwapTests {
         log.shift("B1", for: "E2", from: "2026-03-10 09:00", to: "2026-03-10 18:00")
         log.shift("B9", for: "E2", from: "2026-03-20 09:00", to: "2026-03-20 18:00")
         log.shift("B2", for: "E2", from: "2026-03-30 09:00", to: "2026-03-30 18:00")
-        for (index, (given, back)) in [("A1", "B1"), ("A3", "B2")].enumerated() {
-            log.swap("W\(index + 1)", requester: "E1", counterpart: "E2", shift: given, returnShift: back,
-                     requested: "2026-02-25 09:00", consented: "2026-02-25 10:00", registered: "2026-02-25 11:00",
-                     approved: "2026-02-26 09:0\(index)")
-        }
+        Self.swapInTurn([("A1", "B1"), ("A3", "B2")], in: &log)
         // E2 keeps B9 between B1 and B2: no consecutive swap for E2.
         expectVerdicts(try log.verdicts().filter { $0.rule == "swap.consecutive" }, [
             ExpectedVerdict("swap.consecutive", "violation", employee: "E1", subject: "W2"),
         ])
-        // Fed one line at a time and advanced after each, a stream says the same.
-        var stream = try Evaluation(policy: StandardPolicy.make())
-        for (index, line) in log.lines.enumerated() {
-            stream.feed(line: line, number: index + 1)
-            if let latest = stream.coverage?.upperBound { _ = stream.advance(to: latest) }
+        // A stream advanced day by day, judging the swaps at each step, says the same.
+        var session = try TestSession(policy: StandardPolicy.make())
+        session.log = log
+        for day in ["2026-02-20", "2026-02-21", "2026-02-25", "2026-02-26", "2026-03-03", "2026-03-11"] {
+            _ = try session.advance(to: day + " 23:00")
         }
-        _ = stream.finish()
-        let streamed = stream.verdicts.filter { $0.rule == "swap.consecutive" }
+        _ = try session.finish()
+        let streamed = session.inForce.filter { $0.rule == "swap.consecutive" }
         #expect(streamed.map { [$0.employee, $0.subject] } == [["E1", "W2"]])
     }
 
@@ -215,11 +217,7 @@ struct SwapTests {
         log.shift("A3", for: "E1", from: "2026-03-04 09:00", to: "2026-03-04 18:00")
         log.shift("B1", for: "E2", from: "2026-03-10 09:00", to: "2026-03-10 18:00")
         log.shift("B3", for: "E2", from: "2026-03-14 09:00", to: "2026-03-14 18:00")
-        for (index, (given, back)) in [("A1", "B1"), ("A3", "B3")].enumerated() {
-            log.swap("W\(index + 1)", requester: "E1", counterpart: "E2", shift: given, returnShift: back,
-                     requested: "2026-02-25 09:00", consented: "2026-02-25 10:00", registered: "2026-02-25 11:00",
-                     approved: "2026-02-26 09:0\(index)")
-        }
+        Self.swapInTurn([("A1", "B1"), ("A3", "B3")], in: &log)
         // E1 still works A2 between A1 and A3; E2 still has nothing between B1 and B3
         // but now works A1 (2 March), which is not between them either.
         expectVerdicts(try log.verdicts().filter { $0.rule == "swap.consecutive" && $0.employee == "E1" }, [])
