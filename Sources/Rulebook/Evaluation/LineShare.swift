@@ -115,11 +115,7 @@ struct LineShare: Sendable {
 extension Evaluation {
     /// The names of the event types this evaluation's rules read: any other event
     /// changes nothing but the span of time the log covers.
-    var typesRead: Set<String> {
-        var types = Set(routes.keys).union(keyedRoutes.keys)
-        for count in eventCounts { types.formUnion(count.selector.types) }
-        return Set(types.map { symbols[$0] })
-    }
+    var typesRead: Set<String> { Set(readersByType.keys) }
 
     /// Reads one line as a part of a parallel evaluation: only if `share` says this
     /// part reads it, and counting it and reporting its diagnostic only if this part

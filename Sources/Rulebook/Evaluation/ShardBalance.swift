@@ -6,7 +6,7 @@ import Foundation
 /// Each part reads its own rules' lines and its share of the tickets' lines. A part
 /// whose other rules read many lines (shifts and punches, each read by several
 /// rules) takes fewer tickets. A line is reckoned to cost one for reading it and one
-/// for each rule program it feeds; the counts of lines come from a sample of the log,
+/// for each rule it feeds; the counts of lines come from a sample of the log,
 /// read in a few windows spread through the file, since a log often begins with a
 /// month of schedules published at once.
 struct ShardBalance {
