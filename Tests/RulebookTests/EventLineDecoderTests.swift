@@ -1,3 +1,4 @@
+import Foundation
 import Rulebook
 import Testing
 
@@ -185,5 +186,30 @@ struct EventLineDecoderTests {
     @Test func aByteOrderMarkOnTheFirstLineIsSkipped() {
         let (outcome, _) = decode("\u{FEFF}" + #"{"time":"2026-03-02T09:00:00Z","type":"visit","person":"P","at":"2026-03-02T10:00:00Z"}"#)
         guard case .event = outcome else { Issue.record("expected an event"); return }
+    }
+
+    @Test func eventsKeptFromOneDecoderEachKeepTheirOwnFields() throws {
+        // One decoder reads line after line; every event is kept, as a caller that
+        // reads a log once and evaluates it later does. Lines differ in which fields
+        // they have and in their order.
+        var decoder = EventLineDecoder(schema: Self.schema)
+        var symbols = SymbolTable()
+        var events: [Event] = []
+        for number in 1...40 {
+            let extra = number % 3 == 0 ? #","minutes":\#(number),"kind":"a""# : number % 3 == 1 ? #","urgent":true"# : ""
+            var text = #"{"time":"2026-03-02T09:00:00Z","type":"visit","at":"2026-03-02T10:00:00Z","person":"P\#(number)"\#(extra)}"#
+            if case .event(let event) = text.withUTF8({ decoder.decode($0, line: number, symbols: &symbols) }) { events.append(event) }
+        }
+        #expect(events.count == 40)
+        let person = try #require(symbols.lookup("person")), minutes = try #require(symbols.lookup("minutes"))
+        let urgent = try #require(symbols.lookup("urgent"))
+        for (offset, event) in events.enumerated() {
+            let number = offset + 1
+            #expect(event[person]?.symbol.map { symbols[$0] } == "P\(number)")
+            #expect(event[minutes]?.number == (number % 3 == 0 ? Decimal(number) : nil))
+            #expect(event[urgent]?.boolean == (number % 3 == 1 ? true : nil))
+            #expect(event.fields.count == [4, 3, 2][number % 3])
+            #expect(event.fields.map(\.name) == event.fields.map(\.name).sorted())
+        }
     }
 }

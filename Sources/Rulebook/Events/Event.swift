@@ -68,11 +68,16 @@ public struct Event: Hashable, Sendable {
         self.time = time
         self.line = line
         self.fields = fields
-        // A handful of fields, mostly in order already.
-        for index in self.fields.indices.dropFirst() {
+        Self.sortByName(&self.fields)
+    }
+
+    /// Sorts a handful of fields, mostly in order already, by name; writes nothing
+    /// when they are in order.
+    static func sortByName(_ fields: inout [Field]) {
+        for index in fields.indices.dropFirst() {
             var position = index
-            while position > 0, self.fields[position].name < self.fields[position - 1].name {
-                self.fields.swapAt(position, position - 1)
+            while position > 0, fields[position].name < fields[position - 1].name {
+                fields.swapAt(position, position - 1)
                 position -= 1
             }
         }

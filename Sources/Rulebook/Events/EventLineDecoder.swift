@@ -60,6 +60,10 @@ public struct EventLineDecoder: Sendable {
     private(set) var readForgottenHour = false
     /// The members of the line being read, kept to reuse their storage.
     private var members: [FlatObjectScanner.Member] = []
+    /// The fields of the last plain line's event. An event is usually let go before
+    /// the next line is read, and its array is then filled again rather than a new
+    /// one allocated and freed for every line of the log.
+    private var reusableFields: [Event.Field] = []
 
     /// Creates a decoder for the event types of `schema`.
     ///
@@ -193,8 +197,11 @@ public struct EventLineDecoder: Sendable {
               let type = compiledTypes.first(where: { equal(typeMember.value, $0.utf8) })
         else { return nil }
 
-        var fields: [Event.Field] = []
+        var fields = reusableFields
+        reusableFields = []
+        fields.removeAll(keepingCapacity: true)
         fields.reserveCapacity(type.fields.count)
+        defer { reusableFields = fields }
         for member in members where member.kind != .null {
             guard let index = type.fieldsUTF8.firstIndex(where: { equal(member.key, $0.name) }) else { continue }
             let value: FieldValue
@@ -225,6 +232,9 @@ public struct EventLineDecoder: Sendable {
             fields.append(Event.Field(name: name, value: value))
         }
         for required in type.required where !fields.contains(where: { $0.name == required.symbol }) { return nil }
+        // Sorted here, where the array is not yet shared with the event, which would
+        // otherwise copy it to sort it.
+        Event.sortByName(&fields)
         return Event(type: type.type, time: time, line: line, distinctFields: fields)
     }
 
