@@ -60,6 +60,8 @@ public struct Evaluation: Sendable {
     /// The latest time the evaluation was advanced to.
     private var watermark = Instant.distantPast
     var budget: CaseBudget
+    /// What judging keeps from one case and step to the next.
+    private var memo = JudgingMemo()
     /// How a batch run lets go of settled cases as it reads; `nil` when it does not.
     var settling: Settling?
 
@@ -328,12 +330,9 @@ public struct Evaluation: Sendable {
         // Judging reads the program; reading it through the array for each case
         // copied the whole program every time.
         let program = programs[index]
-        var memo: [Symbol: ScheduleProgram.CaseFacts?] = [:]
+        memo.forgetFacts()
         for id in ids {
-            // The memo only saves recomputing a neighbour's facts (a quota rank, a
-            // relief); bounded, it keeps a batch run's judging step from holding the
-            // facts of every case of the log at once.
-            if memo.count >= Self.factsMemoLimit { memo.removeAll(keepingCapacity: true) }
+            memo.forgetFacts(unlessFewerThan: JudgingMemo.factsLimit)
             var settles: Instant?
             let new = program.judge(id, calendar: calendar, symbols: symbols, memo: &memo, settles: &settles)
             if recording { changes.record(old: caseVerdicts[index][id] ?? [], new: new) }
@@ -344,9 +343,6 @@ public struct Evaluation: Sendable {
         for rule in programs[index].rules { statistics.casesJudged[rule.rule.id, default: 0] += newlyJudged }
         return judged
     }
-
-    /// The most case facts one judging step keeps for reuse.
-    static let factsMemoLimit = 1024
 
     /// Judges everything: the log is complete, so every pending deadline has passed;
     /// or, for an evaluation ``asOf`` a time, every deadline up to it. Cases still

@@ -73,7 +73,7 @@ extension ScheduleProgram {
     /// `settles` the time after which nothing still to come can change them, if there
     /// is one (see ``settlingTime(of:matched:)``).
     func judge(
-        _ id: Symbol, calendar: PolicyCalendar, symbols: SymbolTable, memo: inout [Symbol: CaseFacts?],
+        _ id: Symbol, calendar: PolicyCalendar, symbols: SymbolTable, memo: inout JudgingMemo,
         settles: inout Instant?
     ) -> [Verdict] {
         guard let facts = facts(id, calendar: calendar, memo: &memo) else { return [] }
@@ -84,7 +84,7 @@ extension ScheduleProgram {
         for ruleIndex in rules.indices where rules[ruleIndex].inForce.contains(facts.record.start) {
             var named: [String] = []
             for judged in rules[ruleIndex].judged {
-                for verdict in self.verdicts(judged, facts: facts, calendar: calendar, symbols: symbols)
+                for verdict in self.verdicts(judged, facts: facts, calendar: calendar, symbols: symbols, memo: &memo)
                 where !named.contains(verdict.employee ?? "") {
                     named.append(verdict.employee ?? "")
                     verdicts.append(verdict)
@@ -99,7 +99,7 @@ extension ScheduleProgram {
     /// rank among its holder's excused cases, its relief's arrival). Other cases are
     /// read through their own facts only, so judging never recurses, whatever the
     /// schedule and however many cases a person has.
-    func facts(_ id: Symbol, calendar: PolicyCalendar, memo: inout [Symbol: CaseFacts?]) -> CaseFacts? {
+    func facts(_ id: Symbol, calendar: PolicyCalendar, memo: inout JudgingMemo) -> CaseFacts? {
         guard var facts = ownFacts(id, calendar: calendar, memo: &memo) else { return nil }
         let record = facts.record
         if let group = record.group {
@@ -124,15 +124,15 @@ extension ScheduleProgram {
     }
 
     /// What a case's own events say, memoised per judging step.
-    private func ownFacts(_ id: Symbol, calendar: PolicyCalendar, memo: inout [Symbol: CaseFacts?]) -> CaseFacts? {
+    private func ownFacts(_ id: Symbol, calendar: PolicyCalendar, memo: inout JudgingMemo) -> CaseFacts? {
         // Only a relief or a quota reads other cases' facts; otherwise each case's are
         // read once per step, and keeping them would only cost hashing.
         guard groupField != nil || excuses.contains(where: { $0.spec.quota != nil }) else {
             return computeOwnFacts(id, calendar: calendar)
         }
-        if let known = memo[id] { return known }
+        if let known = memo.facts[id] { return known }
         let result = computeOwnFacts(id, calendar: calendar)
-        memo[id] = .some(result)
+        memo.facts[id] = .some(result)
         return result
     }
 
@@ -219,7 +219,7 @@ extension ScheduleProgram {
 
     /// The 1-based position of `record` among its owner's cases in the same quota
     /// period that need that excuse, ordered by case start, then id.
-    private func quotaRank(of record: CaseRecord, quota: Quota, calendar: PolicyCalendar, memo: inout [Symbol: CaseFacts?]) -> Int {
+    private func quotaRank(of record: CaseRecord, quota: Quota, calendar: PolicyCalendar, memo: inout JudgingMemo) -> Int {
         guard let owner = holder(of: record) else { return 1 }
         let period = calendar.period(quota.per, containing: record.start)
         var rank = 1
@@ -260,7 +260,8 @@ extension ScheduleProgram {
     /// The verdicts of `outcome` for the case: none if its condition does not hold,
     /// one for the holder, or one for each party of an uncovered exchange.
     private func verdicts(
-        _ judged: JudgedOutcome, facts: CaseFacts, calendar: PolicyCalendar, symbols: SymbolTable
+        _ judged: JudgedOutcome, facts: CaseFacts, calendar: PolicyCalendar, symbols: SymbolTable,
+        memo: inout JudgingMemo
     ) -> [Verdict] {
         let outcome = judged.outcome
         // Most outcomes do not hold for most cases: the evidence array is only made
@@ -268,7 +269,7 @@ extension ScheduleProgram {
         var evidence: [Int] = []
         var value: Decimal?
         var arguments: [String: String] = [:]
-        guard holds(outcome.condition, facts: facts, evidence: &evidence, value: &value, arguments: &arguments)
+        guard holds(outcome.condition, facts: facts, evidence: &evidence, value: &value, arguments: &arguments, memo: &memo)
         else { return [] }
         evidence.append(facts.record.mark.line)
         let time: Instant
@@ -308,7 +309,7 @@ extension ScheduleProgram {
 
     private func holds(
         _ condition: ScheduleCondition, facts: CaseFacts,
-        evidence: inout [Int], value: inout Decimal?, arguments: inout [String: String]
+        evidence: inout [Int], value: inout Decimal?, arguments: inout [String: String], memo: inout JudgingMemo
     ) -> Bool {
         switch condition {
         case .measure(let measure, let above, let atMost):
@@ -319,7 +320,7 @@ extension ScheduleProgram {
             if let above, !(distance > above) { return false }
             if let atMost, !(distance <= atMost) { return false }
             evidence.append(mark.line)
-            value = distance.minutes
+            value = memo.minutes(of: distance)
             if let limit = atMost ?? above, arguments.isEmpty, let shared = limitArguments[limit] {
                 arguments = shared
             } else {
@@ -357,7 +358,7 @@ extension ScheduleProgram {
                   let left = facts.matched[index], reliefIndex < facts.relief.count,
                   let relief = facts.relief[reliefIndex], left.time < relief.mark.time else { return false }
             evidence.append(contentsOf: [left.line, relief.case.mark.line, relief.mark.line])
-            value = (relief.mark.time - left.time).minutes
+            value = memo.minutes(of: relief.mark.time - left.time)
             return true
         case .excuseTooLate(let name):
             guard let index = excuses.firstIndex(where: { $0.spec.name == name }),
@@ -366,7 +367,7 @@ extension ScheduleProgram {
             return true
         case .all(let conditions):
             for condition in conditions
-            where !holds(condition, facts: facts, evidence: &evidence, value: &value, arguments: &arguments) {
+            where !holds(condition, facts: facts, evidence: &evidence, value: &value, arguments: &arguments, memo: &memo) {
                 return false
             }
             return true
