@@ -154,8 +154,14 @@ public enum RFC3339 {
         let (year, month, day) = civil(daysSinceEpoch: days)
         func append(_ value: Int64, _ width: Int) { bytes.appendDecimal(value, minimumDigits: width) }
         func append(_ character: Unicode.Scalar) { bytes.append(UInt8(ascii: character)) }
-        append(year, 4); append("-"); append(month, 2); append("-"); append(day, 2); append("T")
-        append(secondOfDay / 3600, 2); append(":"); append(secondOfDay % 3600 / 60, 2); append(":"); append(secondOfDay % 60, 2)
+        // Two digits are written directly: a report writes a time on every line.
+        func two(_ value: Int64) {
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10))
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10))
+        }
+        if (1000...9999).contains(year) { two(year / 100); two(year % 100) } else { append(year, 4) }
+        append("-"); two(month); append("-"); two(day); append("T")
+        two(secondOfDay / 3600); append(":"); two(secondOfDay % 3600 / 60); append(":"); two(secondOfDay % 60)
         if nanos != 0 {
             append(".")
             var fraction = nanos
@@ -169,7 +175,7 @@ public enum RFC3339 {
         if offsetSeconds == 0 { return append("Z") }
         let magnitude = abs(offsetSeconds)
         append(offsetSeconds < 0 ? "-" : "+")
-        append(Int64(magnitude / 3600), 2); append(":"); append(Int64(magnitude % 3600 / 60), 2)
+        append(Int64(magnitude / 3600), 2); append(":"); two(Int64(magnitude % 3600 / 60))
     }
 
     /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).

@@ -20,7 +20,11 @@ public enum JSONString {
     /// Appends `text` as a JSON string literal, quotes included, as UTF-8.
     static func append(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        appendEscaped(text[...], to: &bytes)
+        // A native string's bytes are read in place; going through a substring cost
+        // more than escaping the id.
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &bytes) }) == nil {
+            appendEscaped(text[...], to: &bytes)
+        }
         bytes.append(UInt8(ascii: "\""))
     }
 

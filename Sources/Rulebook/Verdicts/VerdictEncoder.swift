@@ -41,39 +41,35 @@ public struct VerdictEncoder: Sendable {
     /// a report has a line per verdict, and building each as a `String` of parts
     /// was most of the cost of writing one.
     func append(_ verdict: Verdict, to bytes: inout [UInt8], memo: inout EncodingMemo) {
-        func name(_ text: StaticString, first: Bool = false) {
-            if !first { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(UInt8(ascii: ":"))
+        // Each field's name is written with the punctuation around it in one go.
+        func name(_ fragment: StaticString) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: fragment.utf8Start, count: fragment.utf8CodeUnitCount))
         }
         let statement = memo.statement(of: verdict, in: language)
-        bytes.append(UInt8(ascii: "{"))
-        name("rule", first: true)
+        name(#"{"rule":"#)
         bytes.append(contentsOf: statement.rule)
-        name("outcome")
+        name(#","outcome":"#)
         bytes.append(contentsOf: statement.outcome)
         if let employee = verdict.employee {
-            name("employee")
+            name(#","employee":"#)
             JSONString.append(employee, to: &bytes)
         }
-        name("subject")
+        name(#","subject":"#)
         JSONString.append(verdict.subject, to: &bytes)
-        name("time")
+        name(#","time":"#)
         // A time needs no escape.
         bytes.append(UInt8(ascii: "\""))
         calendar.append(verdict.time, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
-        name("reason")
+        name(#","reason":"#)
         bytes.append(contentsOf: statement.reason)
         // Numbers are written twice, in the message and as fields: make their text once.
         let valueText = verdict.value.map { memo.text(of: $0) }, amountText = verdict.amount.map { memo.text(of: $0) }
-        name("message")
+        name(#","message":"#)
         bytes.append(UInt8(ascii: "\""))
         verdict.appendMessage(statement.pieces, valueText: valueText, amountText: amountText, escapedTo: &bytes)
         bytes.append(UInt8(ascii: "\""))
-        name("evidence")
+        name(#","evidence":"#)
         bytes.append(UInt8(ascii: "["))
         var first = true
         verdict.evidenceLines.forEach { line in
@@ -82,14 +78,14 @@ public struct VerdictEncoder: Sendable {
             bytes.appendDecimal(Int64(line))
         }
         bytes.append(UInt8(ascii: "]"))
-        name("source")
+        name(#","source":"#)
         bytes.append(contentsOf: statement.source)
         if let valueText {
-            name("value")
+            name(#","value":"#)
             bytes.append(contentsOf: valueText.utf8)
         }
         if let amountText {
-            name("amount")
+            name(#","amount":"#)
             bytes.append(contentsOf: amountText.utf8)
         }
         bytes.append(UInt8(ascii: "}"))
