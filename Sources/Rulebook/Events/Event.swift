@@ -71,9 +71,11 @@ public struct Event: Hashable, Sendable {
         Self.sortByName(&self.fields)
     }
 
-    /// Sorts a handful of fields, mostly in order already, by name; writes nothing
-    /// when they are in order.
+    /// Sorts a handful of fields, mostly in order already, by name. Fields in order
+    /// are only read: a loop that may write makes the array its own first, which
+    /// copied every event's fields when its reader still held them.
     static func sortByName(_ fields: inout [Field]) {
+        guard fields.indices.dropFirst().contains(where: { fields[$0].name < fields[$0 - 1].name }) else { return }
         for index in fields.indices.dropFirst() {
             var position = index
             while position > 0, fields[position].name < fields[position - 1].name {
