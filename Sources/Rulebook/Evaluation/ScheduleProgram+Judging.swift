@@ -158,7 +158,7 @@ extension ScheduleProgram {
             for index in expectations.indices {
                 let key = expectations[index].byOwner ? person : record.subject
                 found.append(key.flatMap { key in
-                    self.matches[index].withValue(of: key, absent: nil) { pick(expectations[index], from: $0, record: record) }
+                    self.matches[index].withValue(of: key, absent: nil) { pick(index, from: $0, record: record) }
                 })
             }
             return found
@@ -232,10 +232,14 @@ extension ScheduleProgram {
         return rank
     }
 
-    /// The event that meets `compiled` for `record` among `candidates`.
-    func pick(_ compiled: CompiledExpectation, from candidates: EventMarks, record: CaseRecord) -> EventMark? {
-        let lower = compiled.spec.from.map { point($0, of: record) } ?? .distantPast
-        let upper = compiled.spec.to.map { point($0, of: record) } ?? .distantFuture
+    /// The event that meets expectation `expectation` for `record` among `candidates`.
+    ///
+    /// The expectation is named by its index and read in place: judging picks for
+    /// every expectation of every case, and passing it whole copied it, retaining
+    /// each array and string in it.
+    func pick(_ expectation: Int, from candidates: EventMarks, record: CaseRecord) -> EventMark? {
+        let lower = expectations[expectation].spec.from.map { point($0, of: record) } ?? .distantPast
+        let upper = expectations[expectation].spec.to.map { point($0, of: record) } ?? .distantFuture
         guard lower <= upper else { return nil }
         let first = candidates.partitioningIndex { $0.time >= lower }
         var best: EventMark?
@@ -243,8 +247,8 @@ extension ScheduleProgram {
         while index < candidates.count, candidates[index].time <= upper {
             let mark = candidates[index]
             index += 1
-            if let join = compiled.join, !joins[join].holds(mark.join) { continue }
-            switch compiled.spec.pick {
+            if let join = expectations[expectation].join, !joins[join].holds(mark.join) { continue }
+            switch expectations[expectation].spec.pick {
             case .earliest:
                 return mark
             case .latest:
