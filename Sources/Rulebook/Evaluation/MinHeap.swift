@@ -1,9 +1,8 @@
-/// A min-heap: the cases due soonest come out first.
+/// A min-heap: the least element comes out first, as the next bucket of due cases
+/// or the next run of a merge.
 ///
-/// Each node has four children rather than two: a batch run puts every case of the
-/// log through the heap, and on a large log the heap outgrows the caches, so that
-/// each level a removal walks down is a miss. Four children side by side halve the
-/// levels for the price of comparing four neighbours.
+/// Each node has four children rather than two: half the levels for a removal to
+/// walk down, for the price of comparing four neighbours side by side.
 struct MinHeap<Element: Sendable>: Sendable {
     private var storage: [Element] = []
 

@@ -175,7 +175,7 @@ struct ScheduleProgram: Sendable {
     private(set) var waiverMarks = SymbolMap<EventMarks>()
     private(set) var exempt = SymbolMap<Int>()
 
-    private var due = MinHeap<DueCase>()
+    private var due = DueCases()
     var judged = SymbolSet()
     /// How many of the cases the last ``casesToJudge(upTo:)`` returned were judged
     /// for the first time.
@@ -186,7 +186,7 @@ struct ScheduleProgram: Sendable {
     /// The cases let go: their verdicts are kept, later events for them are not.
     private(set) var released = SymbolSet()
     /// Judged cases to let go once the watermark passes the time they settle.
-    private var unsettled = MinHeap<DueCase>()
+    private var unsettled = DueCases()
     var judgedOwners = SymbolSet()
     var dirtyCases: Set<Symbol> = []
     var dirtyOwners: Set<Symbol> = []
@@ -409,8 +409,7 @@ struct ScheduleProgram: Sendable {
         // Collected, then sorted and made unique once: a batch run judges millions of
         // cases in one step, and a hashed set of them cost more than the judging order.
         var selected: [Symbol] = []
-        while let next = due.minimum, next.closes <= watermark {
-            _ = due.removeMinimum()
+        for next in due.removeAll(dueBy: watermark, including: true) {
             guard let record = cases[next.id], record.closes == next.closes else { continue }
             if judged.insert(next.id) {
                 newlyJudged += 1
@@ -475,8 +474,8 @@ struct ScheduleProgram: Sendable {
             releasedNow.append(id)
         }
         for (id, settles) in judged { consider(id, settles: settles) }
-        while let next = unsettled.minimum, next.closes < watermark {
-            _ = unsettled.removeMinimum()
+        // In order of settling time, as they came out of the heap that kept them.
+        for next in unsettled.removeAll(dueBy: watermark, including: false).sorted() {
             // The case may have been judged again since, with other events.
             guard let record = cases[next.id], self.judged.contains(next.id) else { continue }
             consider(next.id, settles: settlingTime(of: record, matched: nil))
