@@ -57,18 +57,18 @@ public struct Event: Hashable, Sendable {
                 distinct.append(field)
             }
         }
-        self.init(type: type, time: time, line: line, distinctFields: distinct)
+        Self.sortByName(&distinct)
+        self.init(type: type, time: time, line: line, sortedFields: distinct)
     }
 
-    /// An event of `fields` whose names are all different, as a reader makes them:
-    /// sorted where they stand, rather than copied into a second array, as a log of
-    /// millions of lines would make one more array for each.
-    init(type: Symbol, time: Instant, line: Int, distinctFields fields: [Field]) {
+    /// An event of `fields` whose names are all different and in order, as a reader
+    /// makes them: it sorts them in its own array, which the event then shares,
+    /// rather than a second array being made for each of millions of lines.
+    init(type: Symbol, time: Instant, line: Int, sortedFields fields: [Field]) {
         self.type = type
         self.time = time
         self.line = line
         self.fields = fields
-        Self.sortByName(&self.fields)
     }
 
     /// Sorts a handful of fields, mostly in order already, by name. Fields in order

@@ -34,15 +34,26 @@ public struct EventLineDecoder: Sendable {
         case diagnostic(LogDiagnostic)
     }
 
-    private struct CompiledType: Sendable {
-        var type: Symbol
+    /// A type met in the log, ready for reading lines of it. Shared rather than copied:
+    /// every line finds its type, and a copy retained and released each array in it.
+    private final class CompiledType: Sendable {
+        let type: Symbol
         /// A type has a handful of fields: comparing names beats hashing them.
-        var fields: [(spec: FieldSpec, name: Symbol)]
-        var required: [(name: String, symbol: Symbol)]
+        let fields: [(spec: FieldSpec, name: Symbol)]
+        let required: [(name: String, symbol: Symbol)]
         /// The type's name and its fields' names and allowed values as UTF-8, for
         /// reading a line straight from its bytes.
-        var utf8: [UInt8]
-        var fieldsUTF8: [(name: [UInt8], allowed: [[UInt8]]?)]
+        let utf8: [UInt8]
+        let fieldsUTF8: [(name: [UInt8], allowed: [[UInt8]]?)]
+
+        init(type: Symbol, fields: [(spec: FieldSpec, name: Symbol)], required: [(name: String, symbol: Symbol)],
+             utf8: [UInt8], fieldsUTF8: [(name: [UInt8], allowed: [[UInt8]]?)]) {
+            self.type = type
+            self.fields = fields
+            self.required = required
+            self.utf8 = utf8
+            self.fieldsUTF8 = fieldsUTF8
+        }
     }
 
     /// Numbers are read the same way whatever the machine's locale.
@@ -154,7 +165,8 @@ public struct EventLineDecoder: Sendable {
         for required in type.required where !fields.contains(where: { $0.name == required.symbol }) {
             return reject(required.name, "missing; '\(typeName)' requires it")
         }
-        return .event(Event(type: type.type, time: time, line: line, distinctFields: fields))
+        Event.sortByName(&fields)
+        return .event(Event(type: type.type, time: time, line: line, sortedFields: fields))
     }
 
     /// Forgets the fingerprints of plain lines of the hours wholly before `time`:
@@ -232,10 +244,9 @@ public struct EventLineDecoder: Sendable {
             fields.append(Event.Field(name: name, value: value))
         }
         for required in type.required where !fields.contains(where: { $0.name == required.symbol }) { return nil }
-        // Sorted here, where the array is not yet shared with the event, which would
-        // otherwise copy it to sort it.
+        // Sorted here, where the array is not yet shared with the event.
         Event.sortByName(&fields)
-        return Event(type: type.type, time: time, line: line, distinctFields: fields)
+        return Event(type: type.type, time: time, line: line, sortedFields: fields)
     }
 
     /// The time of a plain line just scanned into `members`: its only `"time"`
