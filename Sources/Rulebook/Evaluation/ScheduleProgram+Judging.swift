@@ -267,14 +267,15 @@ extension ScheduleProgram {
         _ judged: JudgedOutcome, facts: CaseFacts, calendar: PolicyCalendar, symbols: SymbolTable,
         memo: inout JudgingMemo
     ) -> [Verdict] {
-        let outcome = judged.outcome
         // Most outcomes do not hold for most cases: the evidence array is only made
         // for one that does (a verdict sorts its evidence, so the order is free).
         var evidence: [Int] = []
         var value: Decimal?
         var arguments: [String: String] = [:]
-        guard holds(outcome.condition, facts: facts, evidence: &evidence, value: &value, arguments: &arguments, memo: &memo)
+        guard holds(judged.outcome.condition, facts: facts, evidence: &evidence, value: &value, arguments: &arguments, memo: &memo)
         else { return [] }
+        // Read only for an outcome that holds: copying it retains every string in it.
+        let outcome = judged.outcome
         evidence.append(facts.record.mark.line)
         let time: Instant
         switch outcome.time {
