@@ -212,4 +212,27 @@ struct EventLineDecoderTests {
             #expect(event.fields.map(\.name) == event.fields.map(\.name).sorted())
         }
     }
+
+    @Test func aKeptEventHoldsNoMoreRoomThanItsTypeNeeds() {
+        // Wide and narrow lines in turn, every narrow event kept: each keeps an array
+        // sized for its own type, not for the widest line read before it.
+        let schema = EventSchema([
+            EventType("wide", required: [.init("a", .id), .init("b", .id), .init("c", .id), .init("d", .id),
+                                         .init("e", .id), .init("f", .id), .init("g", .id), .init("h", .id)]),
+            EventType("narrow", required: [.init("a", .id)]),
+        ])
+        var decoder = EventLineDecoder(schema: schema)
+        var symbols = SymbolTable()
+        var kept: [Event] = []
+        for number in 1...20 {
+            var text = number % 2 == 1
+                ? #"{"time":"2026-03-02T09:00:00Z","type":"wide","a":"1","b":"2","c":"3","d":"4","e":"5","f":"6","g":"7","h":"\#(number)"}"#
+                : #"{"time":"2026-03-02T09:00:00Z","type":"narrow","a":"\#(number)"}"#
+            if case .event(let event) = text.withUTF8({ decoder.decode($0, line: number, symbols: &symbols) }), number % 2 == 0 {
+                kept.append(event)
+            }
+        }
+        #expect(kept.count == 10)
+        for event in kept { #expect(event.fields.count == 1 && event.fields.capacity < 8) }
+    }
 }

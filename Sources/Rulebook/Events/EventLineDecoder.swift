@@ -71,10 +71,11 @@ public struct EventLineDecoder: Sendable {
     private(set) var readForgottenHour = false
     /// The members of the line being read, kept to reuse their storage.
     private var members: [FlatObjectScanner.Member] = []
-    /// The fields of the last plain line's event. An event is usually let go before
-    /// the next line is read, and its array is then filled again rather than a new
-    /// one allocated and freed for every line of the log.
-    private var reusableFields: [Event.Field] = []
+    /// Per type met, the fields of the last plain line's event of that type. An event
+    /// is usually let go before the next line is read, and its array is then filled
+    /// again rather than a new one allocated and freed for every line of the log; one
+    /// per type, so that an event a caller keeps gets an array of its own type's size.
+    private var reusableFields: [[Event.Field]] = []
 
     /// Creates a decoder for the event types of `schema`.
     ///
@@ -191,6 +192,7 @@ public struct EventLineDecoder: Sendable {
             })
         compiled[name] = type
         compiledTypes.append(type)
+        reusableFields.append([])
         return type
     }
 
@@ -206,14 +208,16 @@ public struct EventLineDecoder: Sendable {
         func equal(_ range: Range<Int>, _ utf8: [UInt8]) -> Bool { Self.bytes(bytes, at: range, equal: utf8) }
         // The time was read with the fingerprint; the type is the line's only one.
         guard let typeMember = onlyMember(named: Self.typeKey, in: bytes), typeMember.kind == .string,
-              let type = compiledTypes.first(where: { equal(typeMember.value, $0.utf8) })
+              let typeIndex = compiledTypes.firstIndex(where: { equal(typeMember.value, $0.utf8) })
         else { return nil }
+        let type = compiledTypes[typeIndex]
 
-        var fields = reusableFields
-        reusableFields = []
+        // Swapped out and back in, so that neither copy holds the array meanwhile.
+        var fields: [Event.Field] = []
+        reusableFields.withUnsafeMutableBufferPointer { swap(&fields, &$0[typeIndex]) }
         fields.removeAll(keepingCapacity: true)
         fields.reserveCapacity(type.fields.count)
-        defer { reusableFields = fields }
+        defer { reusableFields.withUnsafeMutableBufferPointer { swap(&fields, &$0[typeIndex]) } }
         for member in members where member.kind != .null {
             guard let index = type.fieldsUTF8.firstIndex(where: { equal(member.key, $0.name) }) else { continue }
             let value: FieldValue
