@@ -107,7 +107,38 @@ struct DecimalParts: Hashable {
         return digits.isEmpty ? [0] : digits
     }
 
-    private static let powersOfTen: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
+    /// 10^0 to 10^19, the powers of ten of one word.
+    private static let powersOfTen: [UInt64] = (0...19).map { power in (0..<power).reduce(1) { value, _ in value * 10 } }
+
+    /// The mantissa divided by 10^`dropped` and rounded half away from zero, written
+    /// with six decimals; `nil` when the rounded mantissa takes more than one word.
+    /// Minutes with seconds in them (7.516666… to 38 digits) are most of the numbers
+    /// a report writes, and each is different: this divides the two words of the
+    /// mantissa in place rather than spelling out its digits.
+    private static func roundedText(high: UInt64, low: UInt64, dropping dropped: Int, isNegative: Bool) -> String? {
+        guard dropped <= 38 else { return nil }
+        var (high, low) = (high, low)
+        var rest = dropped
+        var roundsUp = false
+        // Low digits first: the last division's remainder holds the leading digits
+        // dropped, which alone say whether the rest is at least a half.
+        while rest > 0 {
+            let step = min(rest, 19)
+            let divisor = powersOfTen[step]
+            let (quotientHigh, remainderHigh) = high.quotientAndRemainder(dividingBy: divisor)
+            let (quotientLow, remainder) = divisor.dividingFullWidth((remainderHigh, low))
+            (high, low) = (quotientHigh, quotientLow)
+            rest -= step
+            if rest == 0 { roundsUp = remainder >= divisor / 2 }
+        }
+        if roundsUp {
+            let (sum, carried) = low.addingReportingOverflow(1)
+            low = sum
+            if carried { high += 1 }
+        }
+        guard high == 0 else { return nil }
+        return shortText(low, decimals: 6, isNegative: isNegative)
+    }
 
     /// `mantissa` divided by 10^`decimals` (at most six), as plain text.
     private static func shortText(_ mantissa: UInt64, decimals: Int, isNegative: Bool) -> String {
@@ -128,6 +159,9 @@ struct DecimalParts: Hashable {
         // Most numbers written are minutes and amounts: a mantissa of one word and at
         // most six decimals, which need no rounding and no arrays of digits.
         if high == 0, exponent <= 0, exponent >= -6 { return Self.shortText(low, decimals: -exponent, isNegative: isNegative) }
+        if exponent < -6, let text = Self.roundedText(high: high, low: low, dropping: -exponent - 6, isNegative: isNegative) {
+            return text
+        }
         let zero = UInt8(ascii: "0")
         let digits = self.digits()
         var whole: [UInt8]
