@@ -62,6 +62,8 @@ public struct Evaluation: Sendable {
     var budget: CaseBudget
     /// What judging keeps from one case and step to the next.
     private var memo = JudgingMemo()
+    /// What ``judgeSchedulesAhead()`` judged, for the step that finishes the log.
+    private var judgedAhead = VerdictChanges()
     /// How a batch run lets go of settled cases as it reads; `nil` when it does not.
     var settling: Settling?
 
@@ -277,7 +279,8 @@ public struct Evaluation: Sendable {
     mutating func step(to requested: Instant, reporting: Bool) -> VerdictChanges {
         let time = max(requested, watermark)
         watermark = time
-        var changes = VerdictChanges()
+        var changes = judgedAhead
+        judgedAhead = VerdictChanges()
         for index in programs.indices {
             for (old, new) in programs[index].judgeExchanges(upTo: time, symbols: symbols) {
                 changes.record(old: old.map { [$0] } ?? [], new: new.map { [$0] } ?? [])
@@ -314,6 +317,24 @@ public struct Evaluation: Sendable {
         }
         if reporting { changes.sort() }
         return changes
+    }
+
+    /// Judges the schedules' exchanges and cases as finishing the log does, ahead of
+    /// the rest of it: the part of a parallel evaluation that holds them judges them
+    /// while the other parts still read, as they need neither the others' events nor
+    /// the span of time all the parts read, which the rules over periods do. The
+    /// step that finishes the log takes what this recorded for the rules over
+    /// verdicts, as if it had judged them itself.
+    mutating func judgeSchedulesAhead() {
+        let time = max(asOf ?? .distantFuture, watermark)
+        var changes = judgedAhead
+        for index in programs.indices {
+            for (old, new) in programs[index].judgeExchanges(upTo: time, symbols: symbols) {
+                changes.record(old: old.map { [$0] } ?? [], new: new.map { [$0] } ?? [])
+            }
+            judgeCases(of: index, upTo: time, recording: programFeedsDerived[index], into: &changes)
+        }
+        judgedAhead = changes
     }
 
     /// Judges the cases of schedule program `index` that closed by `time`, and the

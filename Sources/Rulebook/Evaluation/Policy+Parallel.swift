@@ -143,6 +143,7 @@ extension Policy {
             } catch {
                 slots.fail(index, error)
             }
+            if evaluation.settlingBrokenAt == nil { evaluation.judgeSchedulesAhead() }
             slots.put(index, evaluation, diagnostics: found)
         }
         if let failure = slots.failure { throw failure }
