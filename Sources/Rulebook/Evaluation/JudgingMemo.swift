@@ -3,9 +3,9 @@ import Foundation
 /// What judging keeps so as not to work a thing out twice: the facts of the cases
 /// read in one judging step, and the minutes of durations.
 ///
-/// A measured delay becomes a verdict's value in minutes, a decimal division for any
-/// delay that is not a whole number of minutes, and the delays of a log are the same
-/// few hundred values over and over: worked out once, they cost a lookup.
+/// A measured delay becomes a verdict's value in minutes, a decimal division unless
+/// the delay is a multiple of three seconds, and the delays of a log are the same few
+/// hundred values over and over: worked out once, they cost a lookup.
 struct JudgingMemo: Sendable {
     /// Per case, its own facts, or `nil` for a case that gets no verdicts. They hold
     /// for one judging step only: events change them between steps.

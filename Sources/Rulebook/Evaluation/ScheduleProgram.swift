@@ -474,7 +474,8 @@ struct ScheduleProgram: Sendable {
             releasedNow.append(id)
         }
         for (id, settles) in judged { consider(id, settles: settles) }
-        // In order of settling time, as they came out of the heap that kept them.
+        // In order of settling time: cases are let go, and their verdicts gathered, in
+        // the same order however the queue kept them.
         for next in unsettled.removeAll(dueBy: watermark, including: false).sorted() {
             // The case may have been judged again since, with other events.
             guard let record = cases[next.id], self.judged.contains(next.id) else { continue }
