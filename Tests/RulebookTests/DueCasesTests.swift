@@ -17,6 +17,9 @@ struct DueCasesTests {
             waiting.append(dueCase)
             guard step % 97 == 96 else { continue }
             watermark = watermark + .seconds(5_123)
+            let atWatermark = ScheduleProgram.DueCase(closes: watermark, id: Symbol(rawValue: UInt32(step)))
+            queue.insert(atWatermark)
+            waiting.append(atWatermark)
             let including = step % 2 == 0
             let taken = queue.removeAll(dueBy: watermark, including: including)
             let expected = waiting.filter { including ? $0.closes <= watermark : $0.closes < watermark }
