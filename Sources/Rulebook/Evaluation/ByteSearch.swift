@@ -1,15 +1,21 @@
 import Foundation
 
-/// Searches of a line's bytes for the parts of a parallel evaluation, which look at
-/// every line of the log before deciding whether to decode it: a byte at a time,
-/// through slices, those looks cost more than decoding the lines they kept.
+/// Searches and comparisons of a line's bytes: the reader compares a line's keys
+/// and type in place, and the parts of a parallel evaluation look at every line of
+/// the log before deciding whether to decode it. A byte at a time, through slices,
+/// those looks cost more than decoding the lines they kept.
 enum ByteSearch {
     /// Whether `bytes` and `other` hold the same bytes.
     static func equals(_ bytes: [UInt8], _ other: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count == other.count else { return false }
-        return bytes.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress, let otherBase = other.baseAddress else { return true }
-            return memcmp(base, otherBase, bytes.count) == 0
+        equals(bytes, other, at: 0..<other.count)
+    }
+
+    /// Whether `bytes` are the bytes of `line` at `range`.
+    static func equals(_ bytes: [UInt8], _ line: UnsafeBufferPointer<UInt8>, at range: Range<Int>) -> Bool {
+        guard range.count == bytes.count else { return false }
+        return bytes.withUnsafeBufferPointer { expected in
+            guard let start = line.baseAddress, let other = expected.baseAddress else { return expected.isEmpty }
+            return memcmp(start + range.lowerBound, other, range.count) == 0
         }
     }
 

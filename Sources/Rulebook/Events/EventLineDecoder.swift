@@ -205,7 +205,7 @@ public struct EventLineDecoder: Sendable {
         _ bytes: UnsafeBufferPointer<UInt8>, time: Instant, line: Int, symbols: inout SymbolTable
     ) -> Event? {
         func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
-        func equal(_ range: Range<Int>, _ utf8: [UInt8]) -> Bool { Self.bytes(bytes, at: range, equal: utf8) }
+        func equal(_ range: Range<Int>, _ utf8: [UInt8]) -> Bool { ByteSearch.equals(utf8, bytes, at: range) }
         // The time was read with the fingerprint; the type is the line's only one.
         guard let typeMember = onlyMember(named: Self.typeKey, in: bytes), typeMember.kind == .string,
               let typeIndex = compiledTypes.firstIndex(where: { equal(typeMember.value, $0.utf8) })
@@ -264,19 +264,11 @@ public struct EventLineDecoder: Sendable {
     /// only one of that name.
     private func onlyMember(named key: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> FlatObjectScanner.Member? {
         var found: FlatObjectScanner.Member?
-        for member in members where Self.bytes(bytes, at: member.key, equal: key) {
+        for member in members where ByteSearch.equals(key, bytes, at: member.key) {
             guard found == nil else { return nil }
             found = member
         }
         return found
-    }
-
-    private static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, at range: Range<Int>, equal utf8: [UInt8]) -> Bool {
-        guard range.count == utf8.count else { return false }
-        return utf8.withUnsafeBufferPointer { expected in
-            guard let start = bytes.baseAddress, let other = expected.baseAddress else { return expected.isEmpty }
-            return memcmp(start + range.lowerBound, other, range.count) == 0
-        }
     }
 
     private static let typeKey = Array("type".utf8)
