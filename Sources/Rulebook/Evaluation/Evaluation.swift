@@ -281,12 +281,7 @@ public struct Evaluation: Sendable {
         watermark = time
         var changes = judgedAhead
         judgedAhead = VerdictChanges()
-        for index in programs.indices {
-            for (old, new) in programs[index].judgeExchanges(upTo: time, symbols: symbols) {
-                changes.record(old: old.map { [$0] } ?? [], new: new.map { [$0] } ?? [])
-            }
-            judgeCases(of: index, upTo: time, recording: reporting || programFeedsDerived[index], into: &changes)
-        }
+        judgeSchedules(upTo: time, reporting: reporting, into: &changes)
         let context = JudgingContext(symbols: symbols, coverage: coverage)
         for index in keyed.indices {
             let judged = keyed[index].judge(upTo: time, context: context)
@@ -326,15 +321,20 @@ public struct Evaluation: Sendable {
     /// step that finishes the log takes what this recorded for the rules over
     /// verdicts, as if it had judged them itself.
     mutating func judgeSchedulesAhead() {
-        let time = max(asOf ?? .distantFuture, watermark)
         var changes = judgedAhead
+        judgeSchedules(upTo: max(asOf ?? .distantFuture, watermark), reporting: false, into: &changes)
+        judgedAhead = changes
+    }
+
+    /// Judges each schedule's exchanges, then its cases, up to `time`, recording in
+    /// `changes` what rules over verdicts need, or everything when `reporting`.
+    private mutating func judgeSchedules(upTo time: Instant, reporting: Bool, into changes: inout VerdictChanges) {
         for index in programs.indices {
             for (old, new) in programs[index].judgeExchanges(upTo: time, symbols: symbols) {
                 changes.record(old: old.map { [$0] } ?? [], new: new.map { [$0] } ?? [])
             }
-            judgeCases(of: index, upTo: time, recording: programFeedsDerived[index], into: &changes)
+            judgeCases(of: index, upTo: time, recording: reporting || programFeedsDerived[index], into: &changes)
         }
-        judgedAhead = changes
     }
 
     /// Judges the cases of schedule program `index` that closed by `time`, and the
