@@ -17,6 +17,14 @@ struct FingerprintSet: Sendable {
         self.hasher = hasher
     }
 
+    /// The smallest capacity, a power of two of at least 16, that holds `count`
+    /// fingerprints without growing.
+    static func capacity(holding count: Int) -> Int {
+        var capacity = 16
+        while capacity * 3 < (count + 1) * 4 { capacity *= 2 }
+        return capacity
+    }
+
     /// Adds `fingerprint`; false if it was already there.
     mutating func insert(_ fingerprint: LineFingerprint) -> Bool {
         if fingerprint.first == 0, fingerprint.second == 0 {
