@@ -8,7 +8,13 @@ extension Array where Element == UInt8 {
             append(contentsOf: repeatElement(UInt8(ascii: "0"), count: Swift.max(0, minimumDigits - digits.utf8.count)))
             return append(contentsOf: digits.utf8)
         }
-        // Digits from the last place back, in a buffer on the stack: 19 at most.
+        appendDecimal(UInt64(value), minimumDigits: minimumDigits)
+    }
+
+    /// Appends the decimal digits of `value`, zeros first to make at least
+    /// `minimumDigits` characters.
+    mutating func appendDecimal(_ value: UInt64, minimumDigits: Int = 1) {
+        // Digits from the last place back, in a buffer on the stack: 20 at most.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
             var position = buffer.count
             var rest = value

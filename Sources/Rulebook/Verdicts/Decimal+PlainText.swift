@@ -4,14 +4,21 @@ extension Decimal {
     /// The number as plain decimal text, rounded half away from zero to at most six
     /// decimals: `41`, `30.5`, `-2`, `0.033333`.
     public var plainText: String {
+        var bytes: [UInt8] = []
+        appendPlainText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of ``plainText`` to `bytes`.
+    func appendPlainText(to bytes: inout [UInt8]) {
         // A report writes a number per verdict; rounding with Decimal arithmetic and
         // printing through NSDecimalNumber cost tens of microseconds each. The digits
         // are read from the number's parts instead, when its layout is the known one.
-        if let parts = DecimalParts(self) { return parts.plainText }
+        if let parts = DecimalParts(self) { return parts.appendPlainText(to: &bytes) }
         var copy = self
         var rounded = Decimal()
         NSDecimalRound(&rounded, &copy, 6, .plain)
-        return NSDecimalNumber(decimal: rounded).stringValue
+        bytes.append(contentsOf: NSDecimalNumber(decimal: rounded).stringValue.utf8)
     }
 }
 
@@ -23,7 +30,7 @@ extension Decimal {
 /// Implementations pack that byte differently, and the parts are not public, so the
 /// packing is found by reading numbers whose parts are known; if none fits, no number
 /// is read this way.
-struct DecimalParts: Hashable {
+struct DecimalParts: Equatable {
     var isNegative: Bool
     var exponent: Int
     /// The mantissa, as the high and low halves of a 128-bit number.
@@ -110,12 +117,12 @@ struct DecimalParts: Hashable {
     /// 10^0 to 10^19, the powers of ten of one word.
     private static let powersOfTen: [UInt64] = (0...19).map { power in (0..<power).reduce(1) { value, _ in value * 10 } }
 
-    /// The mantissa divided by 10^`dropped` and rounded half away from zero, written
-    /// with six decimals; `nil` when the rounded mantissa takes more than one word.
-    /// Minutes with seconds in them (7.516666… to 38 digits) are most of the numbers
-    /// a report writes, and each is different: this divides the two words of the
-    /// mantissa in place rather than spelling out its digits.
-    private static func roundedText(high: UInt64, low: UInt64, dropping dropped: Int, isNegative: Bool) -> String? {
+    /// The mantissa divided by 10^`dropped` and rounded half away from zero; `nil`
+    /// when the result takes more than one word. Minutes with seconds in them
+    /// (7.516666… to 38 digits) are most of the numbers a report writes, and each is
+    /// different: this divides the two words of the mantissa in place rather than
+    /// spelling out its digits.
+    private static func rounded(high: UInt64, low: UInt64, dropping dropped: Int) -> UInt64? {
         guard dropped <= 38 else { return nil }
         var (high, low) = (high, low)
         var rest = dropped
@@ -136,31 +143,33 @@ struct DecimalParts: Hashable {
             low = sum
             if carried { high += 1 }
         }
-        guard high == 0 else { return nil }
-        return shortText(low, decimals: 6, isNegative: isNegative)
+        return high == 0 ? low : nil
     }
 
-    /// `mantissa` divided by 10^`decimals` (at most six), as plain text.
-    private static func shortText(_ mantissa: UInt64, decimals: Int, isNegative: Bool) -> String {
+    /// Appends `mantissa` divided by 10^`decimals` (at most six) as plain text.
+    private static func appendShort(_ mantissa: UInt64, decimals: Int, isNegative: Bool, to bytes: inout [UInt8]) {
         let divisor = powersOfTen[decimals]
-        let sign = isNegative && mantissa != 0 ? "-" : ""
+        if isNegative, mantissa != 0 { bytes.append(UInt8(ascii: "-")) }
+        bytes.appendDecimal(mantissa / divisor)
         var fraction = mantissa % divisor, places = decimals
-        guard fraction != 0 else { return sign + String(mantissa / divisor) }
+        guard fraction != 0 else { return }
         while fraction % 10 == 0 {
             fraction /= 10
             places -= 1
         }
-        let digits = String(fraction)
-        return sign + String(mantissa / divisor) + "." + String(repeating: "0", count: places - digits.utf8.count) + digits
+        bytes.append(UInt8(ascii: "."))
+        bytes.appendDecimal(fraction, minimumDigits: places)
     }
 
-    /// The number rounded half away from zero to six decimals, as plain text.
-    var plainText: String {
+    /// Appends the number rounded half away from zero to six decimals, as plain text.
+    func appendPlainText(to bytes: inout [UInt8]) {
         // Most numbers written are minutes and amounts: a mantissa of one word and at
         // most six decimals, which need no rounding and no arrays of digits.
-        if high == 0, exponent <= 0, exponent >= -6 { return Self.shortText(low, decimals: -exponent, isNegative: isNegative) }
-        if exponent < -6, let text = Self.roundedText(high: high, low: low, dropping: -exponent - 6, isNegative: isNegative) {
-            return text
+        if high == 0, exponent <= 0, exponent >= -6 {
+            return Self.appendShort(low, decimals: -exponent, isNegative: isNegative, to: &bytes)
+        }
+        if exponent < -6, let mantissa = Self.rounded(high: high, low: low, dropping: -exponent - 6) {
+            return Self.appendShort(mantissa, decimals: 6, isNegative: isNegative, to: &bytes)
         }
         let zero = UInt8(ascii: "0")
         let digits = self.digits()
@@ -196,9 +205,11 @@ struct DecimalParts: Hashable {
         while fraction.last == 0 { fraction.removeLast() }
         while whole.count > 1, whole.first == 0 { whole.removeFirst() }
         let isZero = whole.allSatisfy { $0 == 0 } && fraction.isEmpty
-        var text: [UInt8] = isNegative && !isZero ? [UInt8(ascii: "-")] : []
-        text += whole.map { $0 + zero }
-        if !fraction.isEmpty { text += [UInt8(ascii: ".")] + fraction.map { $0 + zero } }
-        return String(decoding: text, as: UTF8.self)
+        if isNegative, !isZero { bytes.append(UInt8(ascii: "-")) }
+        bytes.append(contentsOf: whole.lazy.map { $0 + zero })
+        if !fraction.isEmpty {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(contentsOf: fraction.lazy.map { $0 + zero })
+        }
     }
 }

@@ -1,16 +1,20 @@
 import Foundation
 
-/// What an encoder made once and reuses while writing many verdicts: the text of
-/// numbers, found by their parts, and what the verdicts of one statement write alike
-/// (rule, outcome, reason, clause and message template, escaped), found by the
-/// statement. A report repeats the same minutes and statements many times over, and
-/// making them costs microseconds where finding them costs nanoseconds.
+/// What an encoder made once and reuses while writing many verdicts: what the
+/// verdicts of one statement write alike (rule, outcome, reason, clause and message
+/// template, escaped), found by the statement, and room for the text of a verdict's
+/// numbers. A report repeats the same statements many times over, and making them
+/// costs microseconds where finding them costs nanoseconds.
 ///
 /// A memo lives while one block of verdicts is written: the statements it is keyed
 /// by are held by those verdicts, so their identities are not reused meanwhile.
 struct EncodingMemo {
-    private var texts: [DecimalParts: String] = [:]
     private var statements: [ObjectIdentifier: StatementText] = [:]
+    /// The text of the value and the amount of the verdict being written, which it
+    /// writes twice (in its message and as fields), kept from verdict to verdict so
+    /// that making them allocates nothing.
+    var valueText: [UInt8] = []
+    var amountText: [UInt8] = []
 
     /// What every verdict of one statement writes alike, escaped once: the fields as
     /// JSON string literals, quotes included, and the message template in pieces.
@@ -34,19 +38,6 @@ struct EncodingMemo {
             source = quoted(verdict.source)
             pieces = verdict.escapedPieces(in: language)
         }
-    }
-
-    /// The most numbers kept; past it they are forgotten and made again.
-    static let capacity = 1 << 16
-
-    /// ``Foundation/Decimal/plainText`` of `number`.
-    mutating func text(of number: Decimal) -> String {
-        guard let parts = DecimalParts(number) else { return number.plainText }
-        if let known = texts[parts] { return known }
-        let text = parts.plainText
-        if texts.count >= Self.capacity { texts.removeAll(keepingCapacity: true) }
-        texts[parts] = text
-        return text
     }
 
     /// What `verdict` writes alike with the other verdicts of its statement, with its

@@ -162,14 +162,23 @@ public struct Verdict: Hashable, Sendable {
     }
 
     /// The message in `language` as the inside of a JSON string, appended to `bytes`;
-    /// `valueText` and `amountText` are ``value`` and ``amount`` as plain text, which
-    /// the caller writes too.
+    /// `valueText` and `amountText` are the UTF-8 of ``value`` and ``amount`` as plain
+    /// text, which the caller writes too.
     func appendMessage(
-        _ pieces: [EscapedPiece], valueText: String?, amountText: String?, escapedTo bytes: inout [UInt8]
+        _ pieces: [EscapedPiece], valueText: [UInt8]?, amountText: [UInt8]?, escapedTo bytes: inout [UInt8]
     ) {
         for piece in pieces {
-            if let name = piece.placeholder, let value = placeholder(name, valueText: valueText, amountText: amountText) {
-                JSONString.appendEscaped(value[...], to: &bytes)
+            guard let name = piece.placeholder else {
+                bytes.append(contentsOf: piece.escaped)
+                continue
+            }
+            if let text = argument(name) {
+                JSONString.appendEscaped(text[...], to: &bytes)
+            } else if name == "value", let valueText {
+                // A number needs no escaping.
+                bytes.append(contentsOf: valueText)
+            } else if name == "amount", let amountText {
+                bytes.append(contentsOf: amountText)
             } else {
                 bytes.append(contentsOf: piece.escaped)
             }
@@ -196,6 +205,17 @@ public struct Verdict: Hashable, Sendable {
     var statementIdentity: ObjectIdentifier { ObjectIdentifier(statement) }
 
     private func placeholder(_ name: String, valueText: @autoclosure () -> String?, amountText: @autoclosure () -> String?) -> String? {
+        if let text = argument(name) { return text }
+        switch name {
+        case "value": return valueText()
+        case "amount": return amountText()
+        default: return nil
+        }
+    }
+
+    /// The text of a placeholder other than the numbers: an argument of that name, else
+    /// the employee or the subject.
+    private func argument(_ name: String) -> String? {
         // Messages name few arguments: comparing a handful of short keys is quicker
         // than hashing one.
         if arguments.count <= 4 {
@@ -206,8 +226,6 @@ public struct Verdict: Hashable, Sendable {
         switch name {
         case "employee": return employee ?? ""
         case "subject": return subject
-        case "value": return valueText()
-        case "amount": return amountText()
         default: return nil
         }
     }

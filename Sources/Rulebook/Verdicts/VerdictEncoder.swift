@@ -64,7 +64,12 @@ public struct VerdictEncoder: Sendable {
         name(#","reason":"#)
         bytes.append(contentsOf: statement.reason)
         // Numbers are written twice, in the message and as fields: make their text once.
-        let valueText = verdict.value.map { memo.text(of: $0) }, amountText = verdict.amount.map { memo.text(of: $0) }
+        memo.valueText.removeAll(keepingCapacity: true)
+        memo.amountText.removeAll(keepingCapacity: true)
+        verdict.value?.appendPlainText(to: &memo.valueText)
+        verdict.amount?.appendPlainText(to: &memo.amountText)
+        let valueText = verdict.value == nil ? nil : memo.valueText
+        let amountText = verdict.amount == nil ? nil : memo.amountText
         name(#","message":"#)
         bytes.append(UInt8(ascii: "\""))
         verdict.appendMessage(statement.pieces, valueText: valueText, amountText: amountText, escapedTo: &bytes)
@@ -82,11 +87,11 @@ public struct VerdictEncoder: Sendable {
         bytes.append(contentsOf: statement.source)
         if let valueText {
             name(#","value":"#)
-            bytes.append(contentsOf: valueText.utf8)
+            bytes.append(contentsOf: valueText)
         }
         if let amountText {
             name(#","amount":"#)
-            bytes.append(contentsOf: amountText.utf8)
+            bytes.append(contentsOf: amountText)
         }
         bytes.append(UInt8(ascii: "}"))
     }
