@@ -113,6 +113,8 @@ struct ScheduleProgram: Sendable {
 
     let schedule: Schedule
     let calendar: PolicyCalendar
+    /// The offset of the point where cases close, in nanoseconds.
+    private let closesOffset: Int64
     var rules: [CompiledRule] = [] {
         didSet { limitArguments = Self.limitArguments(of: rules) }
     }
@@ -200,6 +202,7 @@ struct ScheduleProgram: Sendable {
     init(_ schedule: Schedule, calendar: PolicyCalendar, symbols: inout SymbolTable) {
         self.schedule = schedule
         self.calendar = calendar
+        closesOffset = schedule.closes.offset.nanoseconds
         var joins: [JoinTable] = []
         func join(_ spec: Join?) -> Int? {
             guard let spec else { return nil }
@@ -363,7 +366,7 @@ struct ScheduleProgram: Sendable {
         if let group, isNew || !(casesByGroup[group]?.contains(id) ?? false) { casesByGroup[group, default: []].append(id) }
         if exchangedCases.contains(id) { rosterIsStale = true }
         if let owner, exchangeParties.contains(owner) { exchangeVerdictsAreStale = true }
-        record.closes = point(schedule.closes, of: record)
+        record.closes = closingTime(of: record)
         let holder = holders[id] ?? owner
         if let previous, let previousHolder = holders[id] ?? previous.owner, previousHolder != holder {
             casesByOwner[previousHolder]?.removeAll { $0 == id }
@@ -519,10 +522,25 @@ struct ScheduleProgram: Sendable {
     // MARK: Case geometry
 
     func point(_ point: CasePoint, of record: CaseRecord) -> Instant {
+        let instant = calendarPoint(point, of: record)
+        // Adding a `Duration` divides its 128 bits of attoseconds: most points have no
+        // offset (a measure from the case's start), and skip it.
+        return point.offset == .zero ? instant : instant + point.offset
+    }
+
+    /// When `record` closes: its closing point, with the offset found once in
+    /// nanoseconds, as every case opened needs it.
+    private func closingTime(of record: CaseRecord) -> Instant {
+        let instant = calendarPoint(schedule.closes, of: record)
+        return Instant(nanosecondsSinceEpoch: instant.nanosecondsSinceEpoch.saturatingAdd(closesOffset))
+    }
+
+    /// The point's anchor moved by its calendar years and days, without its offset.
+    private func calendarPoint(_ point: CasePoint, of record: CaseRecord) -> Instant {
         var instant = point.anchor == .start ? record.start : record.end
         if point.years != 0 { instant = calendar.adding(years: point.years, to: instant) }
         if point.days != 0 { instant = calendar.adding(days: point.days, to: instant) }
-        return instant + point.offset
+        return instant
     }
 
     /// Whether the case's join holds (always, for a source without a join).
