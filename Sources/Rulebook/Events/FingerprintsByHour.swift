@@ -26,11 +26,12 @@ struct FingerprintsByHour: Sendable {
             if let index = indexByHour[hour] {
                 lastIndex = index
             } else {
-                // Made as large as the hour read before it, which neighbouring hours
-                // are about: grown from small by doubling, the tables cost a quarter
-                // of the time spent on fingerprints.
+                // Made to hold half as many lines as the hour read before it: grown
+                // from small by doubling, the tables cost a quarter of the time spent
+                // on fingerprints, while as large as the hour before, a quiet hour
+                // after a busy one kept room it never used.
                 let before = lastIndex >= 0 ? sets[lastIndex].count : 0
-                let set = FingerprintSet(capacity: FingerprintSet.capacity(holding: before), hasher: hasher)
+                let set = FingerprintSet(capacity: FingerprintSet.capacity(holding: before / 2), hasher: hasher)
                 if let reused = free.popLast() {
                     lastIndex = reused
                     sets[reused] = set
