@@ -27,9 +27,9 @@ struct FingerprintsByHour: Sendable {
                 lastIndex = index
             } else {
                 // Made to hold half as many lines as the hour read before it: grown
-                // from small by doubling, the tables cost a quarter of the time spent
-                // on fingerprints, while as large as the hour before, a quiet hour
-                // after a busy one kept room it never used.
+                // from small by doubling, the tables cost a fifth of the instructions
+                // spent on fingerprints, while made as large as the hour before, a
+                // quiet hour after a busy one kept room it never used.
                 let before = lastIndex >= 0 ? sets[lastIndex].count : 0
                 let set = FingerprintSet(capacity: FingerprintSet.capacity(holding: before / 2), hasher: hasher)
                 if let reused = free.popLast() {
