@@ -13,10 +13,13 @@ enum ByteSearch {
     /// Whether `bytes` are the bytes of `line` at `range`.
     static func equals(_ bytes: [UInt8], _ line: UnsafeBufferPointer<UInt8>, at range: Range<Int>) -> Bool {
         guard range.count == bytes.count else { return false }
-        return bytes.withUnsafeBufferPointer { expected in
-            guard let start = line.baseAddress, let other = expected.baseAddress else { return expected.isEmpty }
-            return memcmp(start + range.lowerBound, other, range.count) == 0
-        }
+        return bytes.withUnsafeBufferPointer { equals($0, line, from: range.lowerBound) }
+    }
+
+    /// Whether `bytes` are the bytes of `line` from `start` on, which `line` must hold.
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        guard let stored = line.baseAddress, let given = bytes.baseAddress else { return bytes.isEmpty }
+        return memcmp(stored + start, given, bytes.count) == 0
     }
 
     /// Whether `line` holds `byte`.

@@ -164,7 +164,7 @@ public struct SymbolTable: Sendable {
                     if index[slot * Self.slotSize + 4] == tag {
                         let number = Int(entry) - 1
                         let stored = range(of: number)
-                        if stored.count == bytes.count, Self.equal(arena, from: stored.lowerBound, bytes) {
+                        if stored.count == bytes.count, ByteSearch.equals(bytes, arena, from: stored.lowerBound) {
                             return (slot, Symbol(rawValue: UInt32(number)))
                         }
                     }
@@ -172,11 +172,6 @@ public struct SymbolTable: Sendable {
                 }
             }
         }
-    }
-
-    private static func equal(_ arena: UnsafeBufferPointer<UInt8>, from start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let stored = arena.baseAddress, let given = bytes.baseAddress else { return bytes.isEmpty }
-        return memcmp(stored + start, given, bytes.count) == 0
     }
 
     private mutating func grow() {
