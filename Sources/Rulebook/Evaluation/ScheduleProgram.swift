@@ -522,10 +522,7 @@ struct ScheduleProgram: Sendable {
     // MARK: Case geometry
 
     func point(_ point: CasePoint, of record: CaseRecord) -> Instant {
-        let instant = calendarPoint(point, of: record)
-        // Adding a `Duration` divides its 128 bits of attoseconds: most points have no
-        // offset (a measure from the case's start), and skip it.
-        return point.offset == .zero ? instant : instant + point.offset
+        calendarPoint(point, of: record) + point.offset
     }
 
     /// When `record` closes: its closing point, with the offset found once in

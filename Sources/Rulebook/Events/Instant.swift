@@ -83,6 +83,9 @@ extension Duration {
     /// The duration in whole nanoseconds, saturating for durations beyond ±292 years.
     @inlinable
     public var nanoseconds: Int64 {
+        // Reading the components divides 128 bits of attoseconds; most offsets added to
+        // instants (a measure from a case's start) are zero, and need no division.
+        if self == .zero { return 0 }
         let (seconds, attoseconds) = components
         let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
         if overflow { return seconds < 0 ? .min : .max }
