@@ -58,6 +58,8 @@ public struct SymbolTable: Sendable {
     /// that a probe of a large index misses the cache once, not twice.
     private var index = [UInt8](repeating: 0, count: 64 * SymbolTable.slotSize)
     private static var slotSize: Int { 5 }
+    /// Short ids interned lately, found again without probing `index`.
+    private var recent = RecentSymbols()
     private let hasher = ByteHash()
 
     /// Creates an empty table.
@@ -94,14 +96,20 @@ public struct SymbolTable: Sendable {
     @discardableResult
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Symbol {
         let hash = hasher.hash(bytes)
+        let key = RecentSymbols.key(of: bytes, hash: hash)
+        if let key, let seen = recent.symbol(for: key) { return seen }
         let (slot, found) = find(bytes, hash: hash)
-        if let found { return found }
+        if let found {
+            if let key { recent.remember(found, for: key) }
+            return found
+        }
         let symbol = Symbol(rawValue: UInt32(truncatingIfNeeded: ends.count))
         let start = arena.count
         arena.append(contentsOf: bytes)
         if start >> endBits != arena.count >> endBits { wraps.append(ends.count) }
         ends.append(UInt32(truncatingIfNeeded: arena.count & (1 << endBits - 1)))
         index.withUnsafeMutableBytes { Self.store(symbol.rawValue + 1, tag: Self.tag(of: hash), at: slot, in: $0) }
+        if let key { recent.remember(symbol, for: key) }
         if ends.count * 4 > index.count / Self.slotSize * 3 { grow() }
         return symbol
     }

@@ -1,0 +1,70 @@
+/// The symbols of short ids interned lately, each beside the id's bytes.
+///
+/// A large log's symbol index runs to tens or hundreds of megabytes, and a probe of it
+/// misses the processor's caches; comparing the id found with the bytes kept in the
+/// arena misses them again. Yet most ids a line names were named moments before: its
+/// employee, on line after line; its ticket, answered a minute after it was received.
+/// These entries (512 KiB in all) hold such ids' bytes beside their symbols, so that
+/// they are found without touching the index or the arena. An id's entry is taken by
+/// the next one whose hash falls on it: the index stays the record of every id, and an
+/// entry answers only for the very bytes it holds.
+struct RecentSymbols: Sendable {
+    /// The bytes of an id of at most ``longest`` bytes and where its entry lies.
+    struct Key {
+        /// The id's first eight bytes, zero past its end.
+        fileprivate let head: UInt64
+        /// Its next three bytes, zero past its end, and its length in bits 24 to 31.
+        fileprivate let tail: UInt64
+        fileprivate let place: Int
+    }
+
+    /// The longest id held: eight bytes in one word, three in the next beside the
+    /// length and the symbol. Employee, ticket and shift ids are rarely longer.
+    static var longest: Int { 11 }
+    private static var count: Int { 1 << 15 }
+
+    /// Two words an entry: a key's `head`, then its `tail` with the symbol's number
+    /// plus one in the top 32 bits (zero when the entry is empty).
+    private var words = [UInt64](repeating: 0, count: 2 * RecentSymbols.count)
+
+    /// The key of `bytes`, whose hash is `hash`; `nil` for an id too long to be held.
+    @inline(__always)
+    static func key(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Key? {
+        let length = bytes.count
+        guard length <= longest, let base = bytes.baseAddress else { return nil }
+        var head: UInt64 = 0
+        var tail = UInt64(length) << 24
+        var index = 0
+        if length >= 8 {
+            head = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+            index = 8
+        }
+        while index < length {
+            let byte = UInt64(base[index])
+            if index < 8 { head |= byte << (8 * index) } else { tail |= byte << (8 * (index - 8)) }
+            index += 1
+        }
+        // The index probes from the low bits of the hash; the high ones spread these.
+        let place = 2 * (Int(truncatingIfNeeded: hash >> 32) & (count - 1))
+        return Key(head: head, tail: tail, place: place)
+    }
+
+    /// The symbol remembered for exactly the bytes of `key`, if it is still held.
+    @inline(__always)
+    func symbol(for key: Key) -> Symbol? {
+        words.withUnsafeBufferPointer { words in
+            let tail = words[key.place + 1]
+            guard words[key.place] == key.head, tail & 0xFFFF_FFFF == key.tail, tail >> 32 != 0 else { return nil }
+            return Symbol(rawValue: UInt32(truncatingIfNeeded: tail >> 32) &- 1)
+        }
+    }
+
+    /// Holds `symbol` for the bytes of `key`, in place of whatever id was there.
+    @inline(__always)
+    mutating func remember(_ symbol: Symbol, for key: Key) {
+        words.withUnsafeMutableBufferPointer { words in
+            words[key.place] = key.head
+            words[key.place + 1] = key.tail | UInt64(symbol.rawValue &+ 1) << 32
+        }
+    }
+}
