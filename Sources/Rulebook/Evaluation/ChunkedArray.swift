@@ -16,6 +16,12 @@ struct ChunkedArray<Element: Sendable>: Sendable {
         _modify { yield &chunks[index >> Self.chunkBits][index & (Self.chunkSize - 1)] }
     }
 
+    /// The first byte of element `index`, read in place: a load whose only use is to
+    /// bring the element into the cache before it is needed.
+    func firstByte(at index: Int) -> UInt8 {
+        chunks[index >> Self.chunkBits].withUnsafeBytes { $0[(index & (Self.chunkSize - 1)) * MemoryLayout<Element>.stride] }
+    }
+
     mutating func append(_ element: Element) {
         if count & (Self.chunkSize - 1) == 0 {
             var chunk: [Element] = []

@@ -62,6 +62,9 @@ public struct Evaluation: Sendable {
     var budget: CaseBudget
     /// What judging keeps from one case and step to the next.
     private var memo = JudgingMemo()
+    /// The sum of what ``ScheduleProgram/prefetch(_:)`` read, kept only so that its
+    /// loads are made.
+    private var prefetched: UInt8 = 0
     /// What ``judgeSchedulesAhead()`` judged, for the step that finishes the log.
     private var judgedAhead = VerdictChanges()
     /// How a batch run lets go of settled cases as it reads; `nil` when it does not.
@@ -337,6 +340,9 @@ public struct Evaluation: Sendable {
         }
     }
 
+    /// How many cases' records are fetched together before they are judged.
+    private static var prefetchBatch: Int { 16 }
+
     /// Judges the cases of schedule program `index` that closed by `time`, and the
     /// judged ones whose events changed; keeps their verdicts, records the changes
     /// in `changes` when `recording`, and returns the cases judged.
@@ -352,7 +358,10 @@ public struct Evaluation: Sendable {
         // copied the whole program every time.
         let program = programs[index]
         memo.forgetFacts()
-        for id in ids {
+        for (position, id) in ids.enumerated() {
+            if position % Self.prefetchBatch == 0 {
+                prefetched &+= program.prefetch(ids[position..<min(ids.count, position + Self.prefetchBatch)])
+            }
             memo.forgetFacts(unlessFewerThan: JudgingMemo.factsLimit)
             var settles: Instant?
             let new = program.judge(id, calendar: calendar, symbols: symbols, memo: &memo, settles: &settles)

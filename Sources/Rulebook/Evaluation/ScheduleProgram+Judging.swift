@@ -69,6 +69,19 @@ extension ScheduleProgram {
         }
     }
 
+    /// A byte of the record of each case of `ids` and of the events matched to it,
+    /// summed: loads whose only use is to bring them into the cache together, so that
+    /// their misses overlap rather than come one after another as each case is judged.
+    /// Cases are judged long after they opened, when little of them is still cached.
+    func prefetch(_ ids: ArraySlice<Symbol>) -> UInt8 {
+        var sum: UInt8 = 0
+        for id in ids {
+            sum &+= cases.firstByte(of: id)
+            for index in matches.indices { sum &+= matches[index].firstByte(of: id) }
+        }
+        return sum
+    }
+
     /// The verdicts of every rule over this schedule for the case `id`, and in
     /// `settles` the time after which nothing still to come can change them, if there
     /// is one (see ``settlingTime(of:matched:)``).

@@ -79,6 +79,12 @@ struct SymbolMap<Value: Sendable>: Sendable {
 
     /// `body` applied to the value of `key`, read in place rather than copied out, or
     /// `absent` when it has none.
+    /// A byte of the value of `key`, read in place, or zero: a load whose only use is
+    /// to bring the value into the cache before it is needed.
+    func firstByte(of key: Symbol) -> UInt8 {
+        index(of: key).map { storedValues.firstByte(at: $0) } ?? 0
+    }
+
     func withValue<Result>(of key: Symbol, absent: Result, _ body: (Value) -> Result) -> Result {
         guard let found = index(of: key) else { return absent }
         return body(storedValues[found])
