@@ -7,8 +7,14 @@ struct RecentSymbolsTests {
         id.withUnsafeBufferPointer { RecentSymbols.key(of: $0, hash: hash) }
     }
 
-    @Test func anEntryAnswersOnlyForTheVeryBytesItHolds() throws {
+    var started: RecentSymbols {
         var recent = RecentSymbols()
+        recent.start()
+        return recent
+    }
+
+    @Test func anEntryAnswersOnlyForTheVeryBytesItHolds() throws {
+        var recent = started
         let ticket = Array("T1234567890".utf8)
         recent.remember(Symbol(rawValue: 7), for: try #require(key(ticket)))
         #expect(recent.symbol(for: try #require(key(ticket))) == Symbol(rawValue: 7))
@@ -22,17 +28,31 @@ struct RecentSymbolsTests {
     }
 
     @Test func aShortIdWithATrailingZeroByteIsAnotherId() throws {
-        var recent = RecentSymbols()
+        var recent = started
         recent.remember(Symbol(rawValue: 1), for: try #require(key([0x45, 0x31])))
         #expect(recent.symbol(for: try #require(key([0x45, 0x31, 0]))) == nil)
         #expect(recent.symbol(for: try #require(key([0x45, 0x31]))) == Symbol(rawValue: 1))
     }
 
     @Test func anEmptyEntryIsNotTakenForAnEmptyId() throws {
-        let recent = RecentSymbols()
+        let recent = started
         let bytes: [UInt8] = [1]
         let empty = try #require(bytes.withUnsafeBufferPointer { RecentSymbols.key(of: UnsafeBufferPointer(rebasing: $0[0..<0]), hash: 0) })
         #expect(recent.symbol(for: empty) == nil)
+    }
+
+    @Test func entriesAreKeptOnlyWhileStarted() throws {
+        let id = try #require(key(Array("E001".utf8)))
+        var recent = RecentSymbols()
+        recent.remember(Symbol(rawValue: 3), for: id)
+        #expect(recent.symbol(for: id) == nil)
+        recent.start()
+        recent.remember(Symbol(rawValue: 3), for: id)
+        #expect(recent.symbol(for: id) == Symbol(rawValue: 3))
+        recent.stop()
+        #expect(recent.symbol(for: id) == nil)
+        recent.start()
+        #expect(recent.symbol(for: id) == nil)
     }
 
     @Test func idsLongerThanAnEntryHoldsAreLeftToTheIndex() {
@@ -42,7 +62,8 @@ struct RecentSymbolsTests {
 
     @Test func aTableOfMoreIdsThanEntriesGivesEachIdOneSymbol() {
         // Eleven- and twelve-byte ids that differ in their last bytes, far more of them
-        // than there are entries, interned again in another order.
+        // than there are entries, interned again in another order, then with the
+        // entries let go and taken back as the table grows.
         var symbols = SymbolTable()
         let ids = (0..<60_000).flatMap { n in
             let digits = String(n)
@@ -54,11 +75,19 @@ struct RecentSymbolsTests {
         for (id, symbol) in zip(ids, interned).reversed() {
             if symbols.intern(id) != symbol { Issue.record("\(id) became another symbol"); return }
         }
+        // Without the recent entries, and once more after they are taken back.
+        symbols.stopRecentIds()
         for (id, symbol) in zip(ids, interned) where symbols.intern(id) != symbol {
             Issue.record("\(id) became another symbol")
             return
         }
-        #expect(symbols.count == ids.count)
+        let more = (0..<100_000).map { "U\($0)" }
+        let moreInterned = more.map { symbols.intern($0) }
+        for (id, symbol) in zip(ids + more, interned + moreInterned).reversed() where symbols.intern(id) != symbol {
+            Issue.record("\(id) became another symbol")
+            return
+        }
+        #expect(symbols.count == ids.count + more.count)
         #expect(symbols[interned[12_345]] == ids[12_345])
     }
 }

@@ -393,6 +393,9 @@ public struct Evaluation: Sendable {
     }
 
     private mutating func finish(reporting: Bool) -> VerdictChanges {
+        // Nothing more is read: the room for finding ids fast goes before the report
+        // is made, the moment a run holds the most.
+        symbols.stopRecentIds()
         let changes = step(to: asOf ?? .distantFuture, reporting: reporting)
         statistics.pendingCases = programs.reduce(0) { $0 + $1.pendingCount }
             + keyed.reduce(0) { $0 + $1.pendingCount }

@@ -25,8 +25,18 @@ struct RecentSymbols: Sendable {
     private static var count: Int { 1 << 16 }
 
     /// Two words an entry: a key's `head`, then its `tail` with the symbol's number
-    /// plus one in the top 32 bits (zero when the entry is empty).
-    private var words = [UInt64](repeating: 0, count: 2 * RecentSymbols.count)
+    /// plus one in the top 32 bits (zero when the entry is empty); no entries at all
+    /// until ``start()``, so that the many small tables a program may make cost nothing.
+    private var words: [UInt64] = []
+
+    /// Whether entries are kept.
+    var isStarted: Bool { !words.isEmpty }
+
+    /// Makes room for the entries, all empty.
+    mutating func start() { words = [UInt64](repeating: 0, count: 2 * Self.count) }
+
+    /// Lets the entries go, until ``start()`` again.
+    mutating func stop() { words = [] }
 
     /// The key of `bytes`, whose hash is `hash`; `nil` for an id too long to be held.
     @inline(__always)
@@ -54,6 +64,7 @@ struct RecentSymbols: Sendable {
     @inline(__always)
     func symbol(for key: Key) -> Symbol? {
         words.withUnsafeBufferPointer { words in
+            guard !words.isEmpty else { return nil }
             let tail = words[key.place + 1]
             guard words[key.place] == key.head, tail & 0xFFFF_FFFF == key.tail, tail >> 32 != 0 else { return nil }
             return Symbol(rawValue: UInt32(truncatingIfNeeded: tail >> 32) &- 1)
@@ -64,6 +75,7 @@ struct RecentSymbols: Sendable {
     @inline(__always)
     mutating func remember(_ symbol: Symbol, for key: Key) {
         words.withUnsafeMutableBufferPointer { words in
+            guard !words.isEmpty else { return }
             words[key.place] = key.head
             words[key.place + 1] = key.tail | UInt64(symbol.rawValue &+ 1) << 32
         }

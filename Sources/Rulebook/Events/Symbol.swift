@@ -58,8 +58,10 @@ public struct SymbolTable: Sendable {
     /// that a probe of a large index misses the cache once, not twice.
     private var index = [UInt8](repeating: 0, count: 64 * SymbolTable.slotSize)
     private static var slotSize: Int { 5 }
-    /// Short ids interned lately, found again without probing `index`.
+    /// Short ids interned lately, found again without probing `index`: kept once the
+    /// table holds ``recentFrom`` ids, when the index outgrows the fastest caches.
     private var recent = RecentSymbols()
+    private static var recentFrom: Int { 4096 }
     private let hasher = ByteHash()
 
     /// Creates an empty table.
@@ -110,9 +112,17 @@ public struct SymbolTable: Sendable {
         ends.append(UInt32(truncatingIfNeeded: arena.count & (1 << endBits - 1)))
         index.withUnsafeMutableBytes { Self.store(symbol.rawValue + 1, tag: Self.tag(of: hash), at: slot, in: $0) }
         if let key { recent.remember(symbol, for: key) }
-        if ends.count * 4 > index.count / Self.slotSize * 3 { grow() }
+        if ends.count * 4 > index.count / Self.slotSize * 3 {
+            grow()
+            if !recent.isStarted, ends.count >= Self.recentFrom { recent.start() }
+        }
         return symbol
     }
+
+    /// Lets go of the memory that makes interning many ids fast, for a table that
+    /// will only be read from now on; interning again is as right as before, and
+    /// takes it back in time.
+    mutating func stopRecentIds() { recent.stop() }
 
     /// Returns the symbol of `string` if it was interned, without adding it.
     ///
