@@ -168,11 +168,13 @@ extension ScheduleProgram {
         func matches(of person: Symbol?) -> [EventMark?] {
             var found: [EventMark?] = []
             found.reserveCapacity(expectations.count)
+            // The candidates are taken out of the map before picking among them:
+            // picked inside a closure the map lent them to, the map's arrays were
+            // retained and released around it, for every expectation of every case.
             for index in expectations.indices {
                 let key = expectations[index].byOwner ? person : record.subject
-                found.append(key.flatMap { key in
-                    self.matches[index].withValue(of: key, absent: nil) { pick(index, from: $0, record: record) }
-                })
+                let candidates = key.flatMap { self.matches[index][$0] }
+                found.append(candidates.flatMap { pick(index, from: $0, record: record) })
             }
             return found
         }

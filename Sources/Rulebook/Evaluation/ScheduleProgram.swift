@@ -501,7 +501,7 @@ struct ScheduleProgram: Sendable {
             var found: Instant?
             if expectations[index].spec.pick == .earliest {
                 found = matched.map { $0[index]?.time }
-                    ?? matches[index].withValue(of: record.subject, absent: nil) { pick(index, from: $0, record: record) }?.time
+                    ?? matches[index][record.subject].flatMap { pick(index, from: $0, record: record) }?.time
             }
             switch (end, found) {
             case (let end?, let found?): settles = max(settles, min(end, found))

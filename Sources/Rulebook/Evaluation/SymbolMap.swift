@@ -85,11 +85,6 @@ struct SymbolMap<Value: Sendable>: Sendable {
         index(of: key).map { storedValues.firstByte(at: $0) } ?? 0
     }
 
-    func withValue<Result>(of key: Symbol, absent: Result, _ body: (Value) -> Result) -> Result {
-        guard let found = index(of: key) else { return absent }
-        return body(storedValues[found])
-    }
-
     /// The value of `key`, or `defaultValue` to change in place: `map[key, default: []].append(x)`.
     subscript(key: Symbol, default defaultValue: @autoclosure () -> Value) -> Value {
         get { self[key] ?? defaultValue() }
