@@ -308,8 +308,9 @@ struct ScheduleProgram: Sendable {
         }
         if caseSelector.matches(event) { openCase(event, symbols: &symbols, budget: &budget) }
         if let exchange { ingestExchangeStep(event, exchange, budget: &budget) }
-        // By index: every event meets every expectation's selector, and copying each
-        // expectation to ask cost more than most answers.
+        // By index, here and below: every event meets every expectation's, excuse's,
+        // waiver's and exemption's selector, and copying each to ask cost more than
+        // most answers.
         for index in expectations.indices where expectations[index].selector.matches(event) {
             guard let key = event[expectations[index].field]?.symbol, !released.contains(key) else { continue }
             let person = expectations[index].person.flatMap { event[$0]?.symbol }
@@ -317,20 +318,20 @@ struct ScheduleProgram: Sendable {
             matches[index][key, default: EventMarks()].insertSorted(EventMark(time: event.time, line: event.line, key: person, join: joined))
             if expectations[index].byOwner { touch(owner: key) } else { touch(case: key) }
         }
-        for (index, excuse) in excuses.enumerated() where excuse.reference.selector.matches(event) {
-            guard let id = event[excuse.reference.caseField]?.symbol else { continue }
-            let owner = excuse.reference.ownerField.flatMap { event[$0]?.symbol }
+        for index in excuses.indices where excuses[index].reference.selector.matches(event) {
+            guard let id = event[excuses[index].reference.caseField]?.symbol else { continue }
+            let owner = excuses[index].reference.ownerField.flatMap { event[$0]?.symbol }
             excuseMarks[index][id, default: EventMarks()].insertSorted(EventMark(time: event.time, line: event.line, key: owner))
             touch(case: id)
         }
-        for waiver in waivers where waiver.selector.matches(event) {
-            guard let id = event[waiver.caseField]?.symbol else { continue }
-            let owner = waiver.ownerField.flatMap { event[$0]?.symbol }
+        for index in waivers.indices where waivers[index].selector.matches(event) {
+            guard let id = event[waivers[index].caseField]?.symbol else { continue }
+            let owner = waivers[index].ownerField.flatMap { event[$0]?.symbol }
             waiverMarks[id, default: EventMarks()].insertSorted(EventMark(time: event.time, line: event.line, key: owner))
             touch(case: id)
         }
-        for exemption in exemptions where exemption.selector.matches(event) {
-            guard let person = event[exemption.field]?.symbol else { continue }
+        for index in exemptions.indices where exemptions[index].selector.matches(event) {
+            guard let person = event[exemptions[index].field]?.symbol else { continue }
             exempt[person] = min(exempt[person] ?? .max, event.line)
             touch(owner: person)
         }
