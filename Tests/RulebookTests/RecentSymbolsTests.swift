@@ -2,21 +2,24 @@ import Testing
 @testable import Rulebook
 
 struct RecentSymbolsTests {
-    /// The key of `id` as if its hash were `hash`: ids given one hash share an entry.
-    func key(_ id: [UInt8], hash: UInt64 = 0x1234_5678_9ABC_DEF0) -> RecentSymbols.Key? {
-        id.withUnsafeBufferPointer { RecentSymbols.key(of: $0, hash: hash) }
-    }
-
+    /// Entries kept, as a table of thousands of ids keeps them.
     var started: RecentSymbols {
         var recent = RecentSymbols()
         recent.start()
         return recent
     }
 
+    /// The key of `id` in `recent` as if its hash were `hash`: ids given one hash share
+    /// an entry.
+    func key(_ id: [UInt8], hash: UInt64 = 0x1234_5678_9ABC_DEF0, in recent: RecentSymbols? = nil) -> RecentSymbols.Key? {
+        let recent = recent ?? started
+        return id.withUnsafeBufferPointer { recent.key(of: $0, hash: hash) }
+    }
+
     @Test func anEntryAnswersOnlyForTheVeryBytesItHolds() throws {
         var recent = started
         let ticket = Array("T1234567890".utf8)
-        recent.remember(Symbol(rawValue: 7), for: try #require(key(ticket)))
+        recent.remember(Symbol(rawValue: 7), for: try #require(key(ticket)), known: false)
         #expect(recent.symbol(for: try #require(key(ticket))) == Symbol(rawValue: 7))
         // Ids sharing the entry: the last byte differs, the first does, one is shorter
         // by a trailing zero byte, one is shorter than a word.
@@ -29,7 +32,7 @@ struct RecentSymbolsTests {
 
     @Test func aShortIdWithATrailingZeroByteIsAnotherId() throws {
         var recent = started
-        recent.remember(Symbol(rawValue: 1), for: try #require(key([0x45, 0x31])))
+        recent.remember(Symbol(rawValue: 1), for: try #require(key([0x45, 0x31])), known: false)
         #expect(recent.symbol(for: try #require(key([0x45, 0x31, 0]))) == nil)
         #expect(recent.symbol(for: try #require(key([0x45, 0x31]))) == Symbol(rawValue: 1))
     }
@@ -37,22 +40,48 @@ struct RecentSymbolsTests {
     @Test func anEmptyEntryIsNotTakenForAnEmptyId() throws {
         let recent = started
         let bytes: [UInt8] = [1]
-        let empty = try #require(bytes.withUnsafeBufferPointer { RecentSymbols.key(of: UnsafeBufferPointer(rebasing: $0[0..<0]), hash: 0) })
+        let empty = try #require(bytes.withUnsafeBufferPointer { recent.key(of: UnsafeBufferPointer(rebasing: $0[0..<0]), hash: 0) })
         #expect(recent.symbol(for: empty) == nil)
     }
 
     @Test func entriesAreKeptOnlyWhileStarted() throws {
-        let id = try #require(key(Array("E001".utf8)))
         var recent = RecentSymbols()
-        recent.remember(Symbol(rawValue: 3), for: id)
-        #expect(recent.symbol(for: id) == nil)
+        #expect(key(Array("E001".utf8), in: recent) == nil)
         recent.start()
-        recent.remember(Symbol(rawValue: 3), for: id)
-        #expect(recent.symbol(for: id) == Symbol(rawValue: 3))
+        recent.remember(Symbol(rawValue: 3), for: try #require(key(Array("E001".utf8), in: recent)), known: false)
+        #expect(recent.symbol(for: try #require(key(Array("E001".utf8), in: recent))) == Symbol(rawValue: 3))
         recent.stop()
-        #expect(recent.symbol(for: id) == nil)
+        #expect(key(Array("E001".utf8), in: recent) == nil)
         recent.start()
-        #expect(recent.symbol(for: id) == nil)
+        #expect(recent.symbol(for: try #require(key(Array("E001".utf8), in: recent))) == nil)
+    }
+
+    /// Looks `ids` up in `recent` as a symbol table does, `rounds` times over, each
+    /// missed id remembered (as new the first time round); the entries held at the end.
+    func capacity(after rounds: Int, of ids: [String]) -> Int {
+        var recent = started
+        let hasher = ByteHash()
+        for round in 0..<rounds {
+            for (number, id) in ids.enumerated() {
+                var text = id
+                text.withUTF8 { bytes in
+                    guard let key = recent.key(of: bytes, hash: hasher.hash(bytes)) else { return }
+                    if recent.symbol(for: key) == nil {
+                        recent.remember(Symbol(rawValue: UInt32(number)), for: key, known: round > 0)
+                    }
+                }
+            }
+        }
+        return recent.capacity
+    }
+
+    @Test func entriesGrowWhileTheIdsInUseOutnumberThem() {
+        // A few thousand ids in use stay in the fewest entries; sixty thousand, seen
+        // again and again, are more than the fewest hold, and the entries grow to the most.
+        #expect(capacity(after: 4, of: (0..<3_000).map { "E\($0)" }) == RecentSymbols.fewest)
+        #expect(capacity(after: 4, of: (0..<60_000).map { "E\($0)" }) == RecentSymbols.most)
+        // New ids alone, however many, are no reason to grow.
+        #expect(capacity(after: 1, of: (0..<200_000).map { "T\($0)" }) == RecentSymbols.fewest)
     }
 
     @Test func idsLongerThanAnEntryHoldsAreLeftToTheIndex() {

@@ -98,11 +98,11 @@ public struct SymbolTable: Sendable {
     @discardableResult
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Symbol {
         let hash = hasher.hash(bytes)
-        let key = RecentSymbols.key(of: bytes, hash: hash)
+        let key = recent.key(of: bytes, hash: hash)
         if let key, let seen = recent.symbol(for: key) { return seen }
         let (slot, found) = find(bytes, hash: hash)
         if let found {
-            if let key { recent.remember(found, for: key) }
+            if let key { recent.remember(found, for: key, known: true) }
             return found
         }
         let symbol = Symbol(rawValue: UInt32(truncatingIfNeeded: ends.count))
@@ -111,7 +111,7 @@ public struct SymbolTable: Sendable {
         if start >> endBits != arena.count >> endBits { wraps.append(ends.count) }
         ends.append(UInt32(truncatingIfNeeded: arena.count & (1 << endBits - 1)))
         index.withUnsafeMutableBytes { Self.store(symbol.rawValue + 1, tag: Self.tag(of: hash), at: slot, in: $0) }
-        if let key { recent.remember(symbol, for: key) }
+        if let key { recent.remember(symbol, for: key, known: false) }
         if ends.count * 4 > index.count / Self.slotSize * 3 {
             grow()
             if !recent.isStarted, ends.count >= Self.recentFrom { recent.start() }
