@@ -56,7 +56,10 @@ struct VerdictCounts {
     init(_ verdicts: [Verdict]) { add(verdicts) }
 
     mutating func add(_ verdicts: [Verdict]) {
-        for verdict in verdicts { byRule[verdict.rule, default: [:]][verdict.outcome, default: 0] += 1 }
+        // By index, so that each verdict is read in place rather than copied.
+        for index in verdicts.indices {
+            byRule[verdicts[index].rule, default: [:]][verdicts[index].outcome, default: 0] += 1
+        }
         total += verdicts.count
     }
 }

@@ -144,8 +144,10 @@ public struct VerdictEncoder: Sendable {
                 let upper = min(verdicts.count, lower + block)
                 bytes.reserveCapacity((upper - lower) * 400)
                 var memo = EncodingMemo()
-                for verdict in verdicts[lower..<upper] {
-                    append(verdict, to: &bytes, memo: &memo)
+                // By index: each verdict is read where it stands, where a loop over
+                // the slice copied it, retaining and releasing its strings.
+                for index in lower..<upper {
+                    append(verdicts[index], to: &bytes, memo: &memo)
                     bytes.append(UInt8(ascii: "\n"))
                 }
                 blocks.set(slice, bytes)

@@ -82,12 +82,13 @@ struct VerdictMerge: IteratorProtocol, Sendable {
         }
         guard let source = heads.withUnsafeBufferPointer({ heads in order.removeMinimum { Self.precedes($0, $1, in: heads) } })
         else { return nil }
-        let verdict = heads[source]
-        if let following = sources[source].next() {
-            heads[source] = following
-            heads.withUnsafeBufferPointer { heads in order.insert(source) { Self.precedes($0, $1, in: heads) } }
-        }
         count -= 1
+        guard var verdict = sources[source].next() else { return heads[source] }
+        // The source's next verdict takes the head's place and the head is handed on,
+        // both moved rather than copied: a copy retained every string the verdict
+        // holds, and releasing the replaced head let them go again.
+        swap(&verdict, &heads[source])
+        heads.withUnsafeBufferPointer { heads in order.insert(source) { Self.precedes($0, $1, in: heads) } }
         return verdict
     }
 
