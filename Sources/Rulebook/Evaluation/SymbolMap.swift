@@ -77,8 +77,6 @@ struct SymbolMap<Value: Sendable>: Sendable {
         }
     }
 
-    /// `body` applied to the value of `key`, read in place rather than copied out, or
-    /// `absent` when it has none.
     /// A byte of the value of `key`, read in place, or zero: a load whose only use is
     /// to bring the value into the cache before it is needed.
     func firstByte(of key: Symbol) -> UInt8 {
