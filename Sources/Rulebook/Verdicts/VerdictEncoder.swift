@@ -39,8 +39,9 @@ public struct VerdictEncoder: Sendable {
 
     /// Appends the line of `verdict`, without its line end. The line is built as bytes:
     /// a report has a line per verdict, and building each as a `String` of parts
-    /// was most of the cost of writing one.
-    func append(_ verdict: Verdict, to bytes: inout [UInt8], memo: inout EncodingMemo) {
+    /// was most of the cost of writing one. The verdict is borrowed, so that callers
+    /// need not copy it (and retain its strings) to hand it over.
+    func append(_ verdict: borrowing Verdict, to bytes: inout [UInt8], memo: inout EncodingMemo) {
         // Each field's name is written with the punctuation around it in one go.
         func name(_ fragment: StaticString) {
             bytes.append(contentsOf: UnsafeBufferPointer(start: fragment.utf8Start, count: fragment.utf8CodeUnitCount))

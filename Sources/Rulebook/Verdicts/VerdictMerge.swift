@@ -112,7 +112,8 @@ struct VerdictMerge: IteratorProtocol, Sendable {
         var block: [Verdict] = []
         block.reserveCapacity(min(count, max(1, size)))
         while let verdict = next() {
-            block.append(verdict)
+            // Handed on, not copied and then let go.
+            block.append(consume verdict)
             if block.count >= size {
                 try body(block)
                 block.removeAll(keepingCapacity: true)
