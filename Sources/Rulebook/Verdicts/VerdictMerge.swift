@@ -4,21 +4,27 @@
 /// Verdicts that tie in output order come in the order of their sources, so merging
 /// sources cut one after another from a list gives what sorting the whole list does.
 struct VerdictMerge: IteratorProtocol, Sendable {
-    private enum Source: Sendable {
-        case run(VerdictRun.Reader)
-        case values([Verdict], next: Int)
+    /// A packed run being read, or verdicts kept as values. A struct rather than an
+    /// enum, so that reading on changes the reader where it stands: taken out of an
+    /// enum's case and put back, it was copied for every verdict.
+    private struct Source: Sendable {
+        private var reader: VerdictRun.Reader?
+        /// The verdicts kept as values, the first still to read.
+        private(set) var values: [Verdict] = []
+        private(set) var nextValue = 0
+
+        init(_ run: VerdictRun) { reader = VerdictRun.Reader(run) }
+
+        init(_ values: [Verdict]) { self.values = values }
+
+        /// The verdicts kept as values when none has been read and there is no run.
+        var unreadValues: [Verdict]? { reader == nil && nextValue == 0 ? values : nil }
 
         mutating func next() -> Verdict? {
-            switch self {
-            case .run(var reader):
-                let verdict = reader.next()
-                self = .run(reader)
-                return verdict
-            case .values(let verdicts, let next):
-                guard next < verdicts.count else { return nil }
-                self = .values(verdicts, next: next + 1)
-                return verdicts[next]
-            }
+            if reader != nil { return reader?.next() }
+            guard nextValue < values.count else { return nil }
+            nextValue += 1
+            return values[nextValue - 1]
         }
     }
 
@@ -39,8 +45,8 @@ struct VerdictMerge: IteratorProtocol, Sendable {
 
     /// The verdicts of `runs`, then of `values`, which must be in output order.
     init(runs: [VerdictRun], then values: [Verdict] = []) {
-        sources = runs.map { .run(VerdictRun.Reader($0)) }
-        if !values.isEmpty { sources.append(.values(values, next: 0)) }
+        sources = runs.map(Source.init)
+        if !values.isEmpty { sources.append(Source(values)) }
         count = runs.reduce(values.count) { $0 + $1.count }
     }
 
@@ -95,7 +101,7 @@ struct VerdictMerge: IteratorProtocol, Sendable {
     /// Every verdict left, in one array.
     mutating func collect() -> [Verdict] {
         // Verdicts all in one sorted array are that array.
-        if !started, sources.count == 1, case .values(let verdicts, next: 0) = sources[0] {
+        if !started, sources.count == 1, let verdicts = sources[0].unreadValues {
             sources = []
             count = 0
             return verdicts
