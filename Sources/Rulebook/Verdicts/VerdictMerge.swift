@@ -10,8 +10,8 @@ struct VerdictMerge: IteratorProtocol, Sendable {
     private struct Source: Sendable {
         private var reader: VerdictRun.Reader?
         /// The verdicts kept as values, the first still to read.
-        private(set) var values: [Verdict] = []
-        private(set) var nextValue = 0
+        private var values: [Verdict] = []
+        private var nextValue = 0
 
         init(_ run: VerdictRun) { reader = VerdictRun.Reader(run) }
 
