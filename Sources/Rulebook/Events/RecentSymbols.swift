@@ -72,15 +72,11 @@ struct RecentSymbols: Sendable {
         guard length <= Self.longest, !words.isEmpty, let base = bytes.baseAddress else { return nil }
         var head: UInt64 = 0
         var tail = UInt64(length) << 24
-        var index = 0
         if length >= 8 {
             head = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
-            index = 8
-        }
-        while index < length {
-            let byte = UInt64(base[index])
-            if index < 8 { head |= byte << (8 * index) } else { tail |= byte << (8 * (index - 8)) }
-            index += 1
+            for index in 8..<length { tail |= UInt64(base[index]) << (8 * (index - 8)) }
+        } else {
+            for index in 0..<length { head |= UInt64(base[index]) << (8 * index) }
         }
         // The index probes from the low bits of the hash; the high ones spread these.
         let place = 2 * (Int(truncatingIfNeeded: hash >> 32) & mask)
