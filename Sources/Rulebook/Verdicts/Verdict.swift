@@ -158,7 +158,14 @@ public struct Verdict: Hashable, Sendable {
     /// verdict.message(in: .zh)   // "E02 於班次 S-E02-0302 遲到 30 分鐘。"
     /// ```
     public func message(in language: Language = .en) -> String {
-        template.rendered(in: language) { placeholder($0, valueText: value?.plainText, amountText: amount?.plainText) }
+        template.rendered(in: language) { name in
+            switch filling(of: name) {
+            case .text(let text): text
+            case .value: value?.plainText
+            case .amount: amount?.plainText
+            case nil: nil
+            }
+        }
     }
 
     /// The message in `language` as the inside of a JSON string, appended to `bytes`;
@@ -172,15 +179,12 @@ public struct Verdict: Hashable, Sendable {
                 bytes.append(contentsOf: piece.escaped)
                 continue
             }
-            if let text = argument(name) {
-                JSONString.appendEscaped(text[...], to: &bytes)
-            } else if name == "value", let valueText {
-                // A number needs no escaping.
-                bytes.append(contentsOf: valueText)
-            } else if name == "amount", let amountText {
-                bytes.append(contentsOf: amountText)
-            } else {
-                bytes.append(contentsOf: piece.escaped)
+            // A number needs no escaping; a placeholder without a filling stays as written.
+            switch filling(of: name) {
+            case .text(let text): JSONString.appendEscaped(text[...], to: &bytes)
+            case .value: bytes.append(contentsOf: valueText ?? piece.escaped)
+            case .amount: bytes.append(contentsOf: amountText ?? piece.escaped)
+            case nil: bytes.append(contentsOf: piece.escaped)
             }
         }
     }
@@ -204,11 +208,21 @@ public struct Verdict: Hashable, Sendable {
     /// statement share a message template.
     var statementIdentity: ObjectIdentifier { ObjectIdentifier(statement) }
 
-    private func placeholder(_ name: String, valueText: @autoclosure () -> String?, amountText: @autoclosure () -> String?) -> String? {
-        if let text = argument(name) { return text }
+    /// What fills a message's placeholder: text, or one of the numbers, which the
+    /// caller writes as it writes them elsewhere.
+    private enum Filling {
+        case text(String)
+        case value
+        case amount
+    }
+
+    /// What fills placeholder `name`: an argument of that name first, else the
+    /// employee or the subject, else the value or the amount; `nil` for none.
+    private func filling(of name: String) -> Filling? {
+        if let text = argument(name) { return .text(text) }
         switch name {
-        case "value": return valueText()
-        case "amount": return amountText()
+        case "value": return .value
+        case "amount": return .amount
         default: return nil
         }
     }
